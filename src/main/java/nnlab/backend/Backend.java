@@ -26,6 +26,14 @@ public interface Backend extends AutoCloseable {
     String description();
 
     /**
+     * How many hardware threads (or OpenCL compute units) one large call uses; benchmarks report it.
+     * Defaults to 1.
+     */
+    default int parallelism() {
+        return 1;
+    }
+
+    /**
      * General matrix multiply, {@code C = alpha * op(A) * op(B) + beta * C}, where {@code op(X)} is
      * {@code X} or its transpose.
      *

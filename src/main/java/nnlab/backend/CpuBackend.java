@@ -24,6 +24,12 @@ public final class CpuBackend implements Backend {
         return "CPU: EJML " + ejmlVersion() + " + plain Java, " + Runtime.getRuntime().availableProcessors() + " threads";
     }
 
+    /** EJML's multi-threaded kernels use one thread per available processor. */
+    @Override
+    public int parallelism() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k,
                      float alpha, float[] a, int aOffset, int lda,

@@ -1,0 +1,10 @@
+package nnlab.backend;
+
+/** {@link CpuBackend} against the backend contract; it is the reference the other backends are held to. */
+class CpuBackendTest extends BackendContractTest {
+
+    @Override
+    protected Backend createBackend() {
+        return new CpuBackend();
+    }
+}
