@@ -45,13 +45,20 @@ public final class Shape {
             throw new IllegalArgumentException(op + ": shape " + format(shape) + " has " + shape.length
                     + " dimensions; at most " + MAX_DIMS + " are supported");
         }
-        long count = 1;
+        boolean empty = false;
         for (int i = 0; i < shape.length; i++) {
             if (shape[i] < 0) {
                 throw new IllegalArgumentException(op + ": shape " + format(shape) + " has negative size "
                         + shape[i] + " at dimension " + i + "; sizes must be >= 0");
             }
-            count *= shape[i];
+            empty |= shape[i] == 0;
+        }
+        if (empty) {
+            return 0; // an empty tensor, however large its other sizes (as in PyTorch)
+        }
+        long count = 1;
+        for (int size : shape) {
+            count *= size; // cannot overflow a long: count <= MAX_ELEMENTS < 2^31 before, size < 2^31
             if (count > MAX_ELEMENTS) {
                 throw new IllegalArgumentException(op + ": shape " + format(shape) + " has "
                         + numelAsString(shape) + " elements, more than a Java array can hold (" + MAX_ELEMENTS

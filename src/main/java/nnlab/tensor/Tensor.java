@@ -157,8 +157,12 @@ public final class Tensor {
     }
 
     /**
-     * {@link #rand(RandomGenerator, int...)} with a fresh {@code Well19937c(seed)}. Note the first argument
+     * {@link #rand(RandomGenerator, int...)} with a fresh {@code new Well19937c(seed)}. Note the first argument
      * is the seed: {@code rand(42, 3, 4)} is a {@code [3, 4]} tensor, but {@code rand(3, 4)} is a {@code [4]} one.
+     *
+     * <p>The seed is a {@code long}, and Commons Math seeds {@code new Well19937c(42)} (an {@code int}) differently
+     * from {@code new Well19937c(42L)}: to reproduce this tensor from your own generator, use {@code 42L}.
+     * The same holds for the seed overloads of {@link #uniform} and {@link #randn}.
      */
     public static Tensor rand(long seed, int... shape) {
         return rand(new Well19937c(seed), shape);
@@ -174,7 +178,7 @@ public final class Tensor {
         return TensorRandom.uniform(rng, low, high, shape);
     }
 
-    /** {@link #uniform(RandomGenerator, float, float, int...)} with a fresh {@code Well19937c(seed)}. */
+    /** {@link #uniform(RandomGenerator, float, float, int...)} with a fresh {@code new Well19937c(seed)} (a {@code long} seed, see {@link #rand(long, int...)}). */
     public static Tensor uniform(long seed, float low, float high, int... shape) {
         return uniform(new Well19937c(seed), low, high, shape);
     }
@@ -189,7 +193,7 @@ public final class Tensor {
         return TensorRandom.randn(rng, mean, std, shape);
     }
 
-    /** {@link #randn(RandomGenerator, float, float, int...)} with a fresh {@code Well19937c(seed)}. */
+    /** {@link #randn(RandomGenerator, float, float, int...)} with a fresh {@code new Well19937c(seed)} (a {@code long} seed, see {@link #rand(long, int...)}). */
     public static Tensor randn(long seed, float mean, float std, int... shape) {
         return randn(new Well19937c(seed), mean, std, shape);
     }
