@@ -98,7 +98,8 @@ public final class Tensor {
         int numel = Shape.validate("of", shape);
         if (data.length != numel) {
             throw new IllegalArgumentException("of: data has " + data.length + " elements but shape " + Shape.format(shape)
-                    + " needs " + numel + "; pass data and shape that match");
+                    + " needs " + numel + "; pass data and shape that match"
+                    + (shape.length == 0 ? " (no shape means a 0-d scalar; for a 1-D tensor use vector(data) or of(data, data.length))" : ""));
         }
         return new Tensor(data.clone(), shape.clone());
     }
