@@ -31,4 +31,11 @@ public final class Tolerances {
 
     /** Absolute floor under every relative tolerance, far below any value the tests produce. */
     public static final double ABSOLUTE_FLOOR = 1e-30;
+
+    /**
+     * How far, in standard errors, a statistic of a large seeded random sample (its mean, its standard
+     * deviation) may lie from the true value. A normal deviate beyond 6 sigma has two-sided probability
+     * about 2e-9, so even a changed seed practically never fails; the fixed seeds in the tests never do.
+     */
+    public static final double SAMPLE_STANDARD_ERRORS = 6.0;
 }
