@@ -125,10 +125,10 @@ public interface Backend extends AutoCloseable {
         }
     }
 
-    /** {@code out[i] = max(x[i], 0)}; {@code out} may alias {@code x}. */
+    /** {@code out[i] = max(x[i], 0)}, NaN staying NaN as in PyTorch; {@code out} may alias {@code x}. */
     default void relu(int n, float[] x, float[] out) {
         for (int i = 0; i < n; i++) {
-            out[i] = x[i] > 0f ? x[i] : 0f;
+            out[i] = x[i] < 0f ? 0f : x[i];
         }
     }
 

@@ -1,6 +1,7 @@
 package nnlab.tensor;
 
 import nnlab.backend.Backend;
+import nnlab.backend.Backends;
 
 /**
  * Matrix products of 2-D tensors through {@link Backend#gemm}, behind {@link Tensor#matmul} and
@@ -39,7 +40,7 @@ final class MatMul {
 
     private static void gemm(Tensor out, Tensor a, Tensor b, boolean transA, boolean transB, float alpha, float beta, int[] mnk) {
         // Leading dimensions are the stored row lengths; BLAS wants at least 1 even for an empty matrix.
-        TensorBackend.get().gemm(transA, transB, mnk[0], mnk[1], mnk[2],
+        Backends.current().gemm(transA, transB, mnk[0], mnk[1], mnk[2],
                 alpha, a.data, 0, Math.max(1, a.shape[1]),
                 b.data, 0, Math.max(1, b.shape[1]),
                 beta, out.data, 0, Math.max(1, mnk[1]));

@@ -1,5 +1,7 @@
 package nnlab.tensor;
 
+import nnlab.backend.Backends;
+
 /**
  * Sums, means, maxima and argmax, over the whole tensor or along one axis, behind {@link Tensor#sum()} and friends.
  *
@@ -69,7 +71,7 @@ final class Reductions {
         int a = Shape.normalizeAxis("sum", axis, t.shape);
         if (t.shape.length == 2 && a == 0) {
             Tensor out = new Tensor(new float[t.shape[1]], new int[] {t.shape[1]});
-            TensorBackend.get().sumRows(t.shape[0], t.shape[1], t.data, out.data);
+            Backends.current().sumRows(t.shape[0], t.shape[1], t.data, out.data);
             return out;
         }
         return sumAlong(t, a, false);

@@ -2,6 +2,7 @@ package nnlab.tensor;
 
 import java.util.Arrays;
 
+import nnlab.backend.Backends;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
 
@@ -34,7 +35,7 @@ import org.apache.commons.math3.random.Well19937c;
  * the fix, e.g. {@code add: shapes [128, 10] and [784] do not broadcast; a bias row for [N, 10] must be [10] or [1, 10]}.
  *
  * <p><b>Speed.</b> GEMM, add, mul, axpy, scale, bias broadcast, column sums and relu run on
- * {@link TensorBackend#get()}; the rest are plain Java loops. Tensors are not thread-safe.
+ * {@link nnlab.backend.Backends#current()}; the rest are plain Java loops. Tensors are not thread-safe.
  */
 public final class Tensor {
 
@@ -571,7 +572,7 @@ public final class Tensor {
 
     /** {@code this *= alpha}; runs on the backend. */
     public Tensor scaleInPlace(float alpha) {
-        TensorBackend.get().scale(data.length, alpha, data, data);
+        Backends.current().scale(data.length, alpha, data, data);
         return this;
     }
 

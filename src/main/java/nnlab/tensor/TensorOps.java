@@ -3,11 +3,12 @@ package nnlab.tensor;
 import java.util.Arrays;
 
 import nnlab.backend.Backend;
+import nnlab.backend.Backends;
 
 /**
  * Element-wise arithmetic with nnlab's broadcasting rules, behind {@link Tensor#add}, {@link Tensor#mulInPlace}
  * and friends. Operations that a {@link Backend} provides (add, mul, axpy, scale, bias broadcast, relu) go
- * through {@link TensorBackend#get()}, so a faster backend speeds them up; the rest are plain loops.
+ * through {@link nnlab.backend.Backends#current()}, so a faster backend speeds them up; the rest are plain loops.
  *
  * <p>Broadcasting, a small subset of PyTorch's: two shapes combine when they are
  * <ol>
@@ -89,7 +90,7 @@ final class TensorOps {
 
     static Tensor add(Tensor a, Tensor b) {
         Broadcast kind = broadcast("add", a, b);
-        Backend be = TensorBackend.get();
+        Backend be = Backends.current();
         switch (kind) {
             case SAME: {
                 Tensor out = new Tensor(new float[a.data.length], a.shape.clone());
@@ -113,7 +114,7 @@ final class TensorOps {
         Broadcast kind = broadcast("sub", a, b);
         if (kind == Broadcast.SAME) {
             Tensor out = a.copy();
-            TensorBackend.get().axpy(a.data.length, -1f, b.data, out.data); // a + (-1) * b == a - b exactly
+            Backends.current().axpy(a.data.length, -1f, b.data, out.data); // a + (-1) * b == a - b exactly
             return out;
         }
         return apply(a, b, kind, (x, y) -> x - y);
@@ -123,7 +124,7 @@ final class TensorOps {
         Broadcast kind = broadcast("mul", a, b);
         if (kind == Broadcast.SAME) {
             Tensor out = new Tensor(new float[a.data.length], a.shape.clone());
-            TensorBackend.get().mul(a.data.length, a.data, b.data, out.data);
+            Backends.current().mul(a.data.length, a.data, b.data, out.data);
             return out;
         }
         return apply(a, b, kind, (x, y) -> x * y);
@@ -164,16 +165,16 @@ final class TensorOps {
     static void addInPlace(Tensor a, Tensor b) {
         Broadcast kind = inPlaceBroadcast("addInPlace", a, b);
         if (kind == Broadcast.SAME) {
-            TensorBackend.get().add(a.data.length, a.data, b.data, a.data);
+            Backends.current().add(a.data.length, a.data, b.data, a.data);
         } else {
-            TensorBackend.get().addRowVector(rows(a.shape), b.data.length, b.data, a.data);
+            Backends.current().addRowVector(rows(a.shape), b.data.length, b.data, a.data);
         }
     }
 
     static void subInPlace(Tensor a, Tensor b) {
         Broadcast kind = inPlaceBroadcast("subInPlace", a, b);
         if (kind == Broadcast.SAME) {
-            TensorBackend.get().axpy(a.data.length, -1f, b.data, a.data);
+            Backends.current().axpy(a.data.length, -1f, b.data, a.data);
         } else {
             applyInto(a, b, kind, (x, y) -> x - y, a.data);
         }
@@ -182,7 +183,7 @@ final class TensorOps {
     static void mulInPlace(Tensor a, Tensor b) {
         Broadcast kind = inPlaceBroadcast("mulInPlace", a, b);
         if (kind == Broadcast.SAME) {
-            TensorBackend.get().mul(a.data.length, a.data, b.data, a.data);
+            Backends.current().mul(a.data.length, a.data, b.data, a.data);
         } else {
             applyInto(a, b, kind, (x, y) -> x * y, a.data);
         }
@@ -208,7 +209,7 @@ final class TensorOps {
             throw new IllegalArgumentException("addScaledInPlace: shapes " + Shape.format(a.shape) + " and "
                     + Shape.format(b.shape) + " differ; this += alpha * other needs equal shapes (e.g. a parameter and its gradient)");
         }
-        TensorBackend.get().axpy(a.data.length, alpha, b.data, a.data);
+        Backends.current().axpy(a.data.length, alpha, b.data, a.data);
     }
 
     // ---------------------------------------------------------------- with a scalar, unary
@@ -223,13 +224,13 @@ final class TensorOps {
 
     static Tensor scale(Tensor a, float alpha) {
         Tensor out = new Tensor(new float[a.data.length], a.shape.clone());
-        TensorBackend.get().scale(a.data.length, alpha, a.data, out.data);
+        Backends.current().scale(a.data.length, alpha, a.data, out.data);
         return out;
     }
 
     static Tensor relu(Tensor a) {
         Tensor out = new Tensor(new float[a.data.length], a.shape.clone());
-        TensorBackend.get().relu(a.data.length, a.data, out.data);
+        Backends.current().relu(a.data.length, a.data, out.data);
         return out;
     }
 

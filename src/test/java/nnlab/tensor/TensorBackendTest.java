@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import nnlab.backend.Backend;
+import nnlab.backend.Backends;
 import nnlab.backend.ConvGeometry;
 import nnlab.backend.CpuBackend;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The heavy tensor operations run on {@link TensorBackend#get()}, so that a faster backend speeds them up.
+ * The heavy tensor operations run on {@link nnlab.backend.Backends#current()}, so that a faster backend speeds them up.
  * A recording backend (the CPU backend plus a call log) is installed for each test and removed after it.
  */
 class TensorBackendTest {
@@ -27,19 +28,19 @@ class TensorBackendTest {
 
     @BeforeEach
     void installRecorder() {
-        previous = TensorBackend.get();
+        previous = Backends.current();
         recorder = new RecordingBackend();
-        TensorBackend.set(recorder);
+        Backends.use(recorder);
     }
 
     @AfterEach
     void restoreBackend() {
-        TensorBackend.set(previous);
+        Backends.use(previous);
     }
 
     @Test
-    void setChangesWhatGetReturns() {
-        assertSame(recorder, TensorBackend.get());
+    void useMakesTheRecorderTheCurrentBackend() {
+        assertSame(recorder, Backends.current());
     }
 
     @Test
