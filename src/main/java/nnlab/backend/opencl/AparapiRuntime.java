@@ -17,11 +17,12 @@ import java.util.logging.Logger;
  */
 final class AparapiRuntime {
 
-    /** Aparapi's java.util.logging logger name ({@code com.aparapi.Config.getLoggerName()}). */
+    /** Parent of the loggers of Aparapi classes that use their own name. */
     static final String LOGGER = "com.aparapi";
 
-    /** Strong reference: java.util.logging keeps loggers weakly, and a collected logger forgets its level. */
+    /** Strong references: java.util.logging keeps loggers weakly, and a collected logger forgets its level. */
     private static Logger aparapiLogger;
+    private static Logger configLogger;
     private static boolean configured;
 
     private AparapiRuntime() {
@@ -32,8 +33,9 @@ final class AparapiRuntime {
      *
      * <p>Aparapi's {@code Config} sets the level of <em>every root handler</em> to its own log level
      * (default WARNING) when it is initialized; we initialize it here, then put the root handlers' levels
-     * back and limit only the {@code com.aparapi} logger, to SEVERE (its WARNINGs on fallback also
-     * print stack traces, which users must not see), unless {@code -Dcom.aparapi.logLevel} was given.
+     * back and switch only the {@code com.aparapi} logger off (its messages on a missing library or a
+     * kernel fall-back come with stack traces, which users must not see; nnlab reports both itself),
+     * unless {@code -Dcom.aparapi.logLevel} was given.
      */
     static synchronized void configure(boolean sharedMemory) throws ClassNotFoundException {
         if (configured) {
@@ -51,8 +53,12 @@ final class AparapiRuntime {
             handlers[i].setLevel(levels[i]);
         }
         aparapiLogger = Logger.getLogger(LOGGER);
-        if (System.getProperty("com.aparapi.logLevel") == null) {
-            aparapiLogger.setLevel(Level.SEVERE);
+        // Most Aparapi classes log to Config.getLoggerName(), which is "com.aparapi.logLevel" (sic), a
+        // child of "com.aparapi" whose level Config sets explicitly, so it must be switched off itself.
+        configLogger = Logger.getLogger(com.aparapi.Config.getLoggerName());
+        if (System.getProperty(com.aparapi.Config.getLoggerName()) == null) {
+            aparapiLogger.setLevel(Level.OFF);
+            configLogger.setLevel(Level.OFF);
         }
         if (!sharedMemory) {
             OpenCLDevice.setConfigurator(d -> d.setSharedMemory(false));

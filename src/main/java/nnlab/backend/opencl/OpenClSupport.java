@@ -3,6 +3,7 @@ package nnlab.backend.opencl;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Finds out, once per JVM and without ever throwing, whether OpenCL can run here.
@@ -11,8 +12,11 @@ import java.util.List;
  * {@code libOpenCL.so.1}) and lists every platform and device. Every failure on the way, including an
  * {@link UnsatisfiedLinkError} or {@link NoClassDefFoundError} from native loading, becomes an
  * unavailable {@link OpenClProbe} whose {@code problem} says what is missing and whose {@code fix} says
- * what to install. Nothing is printed: Aparapi's {@code java.util.logging} output (logger
- * {@code com.aparapi}) is limited to {@code SEVERE} unless {@code -Dcom.aparapi.logLevel} is given.
+ * what to install. Nothing is printed from Java: Aparapi's {@code java.util.logging} output (logger
+ * {@code com.aparapi}, which would report a missing library as SEVERE with advice that does not apply,
+ * and kernel fall-backs with stack traces) is switched off unless {@code -Dcom.aparapi.logLevel} is
+ * given; nnlab reports these conditions itself. (One line, "WARNING: Aparapi is running on an untested
+ * OpenCL platform version", comes from Aparapi's native code on stderr and cannot be silenced from Java.)
  *
  * <p>System property {@code nnlab.opencl.sharedMemory} (default {@code true}): when {@code false}, every
  * device is configured with {@code setSharedMemory(false)} before first use, so that Aparapi's explicit
@@ -63,9 +67,7 @@ public final class OpenClSupport {
         try {
             AparapiRuntime.configure(sharedMemory());
             if (!AparapiRuntime.nativeLoaded()) {
-                return unavailable(icdLoaderPresent()
-                        ? "Aparapi's native library could not be loaded on this system (the OpenCL ICD loader libOpenCL.so.1 is present)"
-                        : "the OpenCL ICD loader library libOpenCL.so.1 is not installed");
+                return unavailable(whyNativeFailed());
             }
             List<OpenClDeviceInfo> devices = new ArrayList<>();
             int platforms = AparapiRuntime.scan(devices, found);
@@ -81,9 +83,7 @@ public final class OpenClSupport {
             return new OpenClProbe(true, null, null, devices);
         } catch (Throwable t) {
             found.clear();
-            String msg = t.getMessage();
-            return unavailable("loading OpenCL failed with " + t.getClass().getSimpleName()
-                    + (msg == null ? "" : ": " + msg.lines().findFirst().orElse("")));
+            return unavailable("loading OpenCL failed with " + firstLine(t));
         }
     }
 
@@ -91,17 +91,43 @@ public final class OpenClSupport {
         return new OpenClProbe(false, problem, FIX, List.of());
     }
 
-    /** Looks for {@code libOpenCL.so.1} where the dynamic linker usually finds it (Linux only; true elsewhere). */
-    private static boolean icdLoaderPresent() {
-        if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
-            return true;
+    /** Tells apart "no ICD loader", "a broken ICD loader" and "Aparapi's own library failed" (Linux). */
+    private static String whyNativeFailed() {
+        String aparapi = "Aparapi's native OpenCL bridge (from aparapi-jni) could not be loaded on this system";
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+            return aparapi + " (is the OpenCL ICD loader library installed?)";
         }
-        List<String> dirs = new ArrayList<>(List.of("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu",
-                "/usr/lib64", "/usr/lib", "/usr/local/lib", "/lib/x86_64-linux-gnu", "/lib64", "/lib"));
+        List<String> dirs = new ArrayList<>();
         String ld = System.getenv("LD_LIBRARY_PATH");
         if (ld != null) {
             dirs.addAll(List.of(ld.split(File.pathSeparator)));
         }
-        return dirs.stream().anyMatch(d -> !d.isEmpty() && new File(d, "libOpenCL.so.1").exists());
+        dirs.addAll(List.of("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib",
+                "/usr/local/lib", "/lib/x86_64-linux-gnu", "/lib64", "/lib"));
+        for (String dir : dirs) {
+            File lib = dir.isEmpty() ? null : new File(dir, "libOpenCL.so.1");
+            if (lib != null && lib.exists()) {
+                if (!isElf(lib)) {
+                    return "the OpenCL ICD loader " + lib + " is damaged (not a shared library); reinstall it";
+                }
+                return aparapi + " (the OpenCL ICD loader " + lib + " is present)";
+            }
+        }
+        return "the OpenCL ICD loader library libOpenCL.so.1 is not installed";
+    }
+
+    /** True when the file starts with the ELF magic number (checked instead of loading it into this JVM). */
+    private static boolean isElf(File file) {
+        try (java.io.InputStream in = new java.io.FileInputStream(file)) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 0x7f && magic[1] == 'E' && magic[2] == 'L' && magic[3] == 'F';
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static String firstLine(Throwable t) {
+        String msg = t.getMessage();
+        return t.getClass().getSimpleName() + (msg == null ? "" : ": " + msg.lines().findFirst().orElse(""));
     }
 }
