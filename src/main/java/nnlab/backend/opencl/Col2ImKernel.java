@@ -9,7 +9,8 @@ package nnlab.backend.opencl;
  * <pre>oy*strideH = y + padH - i*dilationH  and  ox*strideW = x + padW - j*dilationW,  0 &lt;= oy &lt; outH, 0 &lt;= ox &lt; outW</pre>
  * so for each tap the work item tests divisibility instead of scanning. Taps are visited in the same
  * ascending {@code (i, j)} order, starting from the pixel's old value, as the plain-Java
- * {@link nnlab.backend.Im2Col#col2im} adds them, so the two agree exactly.
+ * {@link nnlab.backend.Im2Col#col2im} adds them, so the two agree exactly. Work items past
+ * {@code total} (the range is rounded up to whole work-groups) do nothing.
  */
 final class Col2ImKernel extends OpenClKernel {
 

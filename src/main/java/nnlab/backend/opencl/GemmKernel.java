@@ -18,7 +18,8 @@ package nnlab.backend.opencl;
  * {@value #TILE_M} x {@value #TILE_N} tile {@code C[4*ti .. 4*ti+3][8*tj .. 8*tj+7]} in 32 private float
  * accumulators: per step {@code p} it loads 4 values of A and 8 of B (contiguous) and does 32
  * multiply-adds, so each loaded value is used 8 or 4 times from registers. Edge tiles are handled by the
- * bounds-guarded {@link #store}.
+ * bounds-guarded {@link #store}; work items past the last tile (the range is rounded up to whole
+ * work-groups, see {@link KernelSlot#range2D}) do nothing.
  *
  * <p><b>Why no {@code @Local} tiling.</b> Work-group shared-memory tiling (16x16 {@code @Local} blocks
  * with barriers) measured 1-2 GFLOP/s on PoCL, where "local memory" is ordinary memory and barriers

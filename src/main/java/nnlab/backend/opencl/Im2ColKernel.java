@@ -7,8 +7,8 @@ package nnlab.backend.opencl;
  * kept buffer); output {@code columns} is {@code [C*kH*kW, outH*outW]}, every element written:
  * <pre>columns[r][q] = image[c][oy*strideH - padH + i*dilationH][ox*strideW - padW + j*dilationW]   (0 in the padding)
  * with r = (c*kH + i)*kW + j, q = oy*outW + ox</pre>
- * The global range is rounded up to a multiple of 64 for reasonable work-group sizes, so work items
- * with {@code gid >= total} do nothing.
+ * The global range is rounded up to whole work-groups ({@link KernelSlot#range}), so work items with
+ * {@code gid >= total} do nothing.
  */
 final class Im2ColKernel extends OpenClKernel {
 

@@ -28,6 +28,11 @@ final class KernelSlot<K extends OpenClKernel> {
 
     private static final System.Logger LOG = System.getLogger(OpenClBackend.class.getName());
 
+    /** Work-group size of 1-D kernels. */
+    static final int GROUP_1D = 64;
+    /** Work-group side of 2-D kernels (8 x 8 = 64 work items). */
+    static final int GROUP_SIDE = 8;
+
     final String name;
     final K kernel;
     private final OpenCLDevice device;
@@ -79,14 +84,38 @@ final class KernelSlot<K extends OpenClKernel> {
         return failure;
     }
 
-    /** A 1-D range of {@code size} work items on the device, Aparapi choosing the work-group size. */
+    /**
+     * A 1-D range of at least {@code size} work items (rounded up to the work-group size; the kernel
+     * ignores the extra ones) in work-groups of {@value #GROUP_1D}.
+     */
     Range range(int size) {
-        return device.createRange(size);
+        int local = device.getMaxWorkGroupSize() >= GROUP_1D ? GROUP_1D : 1;
+        return derived(device.createRange(roundUp(Math.max(size, 1), local), local));
     }
 
-    /** A 2-D range of {@code width x height} work items on the device. */
+    /**
+     * A 2-D range of at least {@code width x height} work items (each rounded up to the work-group side;
+     * the kernel ignores the extra ones) in {@value #GROUP_SIDE} x {@value #GROUP_SIDE} work-groups.
+     */
     Range range2D(int width, int height) {
-        return device.createRange2D(width, height);
+        int side = device.getMaxWorkGroupSize() >= GROUP_SIDE * GROUP_SIDE ? GROUP_SIDE : 1;
+        return derived(device.createRange2D(roundUp(Math.max(width, 1), side), roundUp(Math.max(height, 1), side), side, side));
+    }
+
+    /**
+     * Marks an explicit work-group size as "derived". Aparapi's own choice takes the largest group that
+     * fits (4096 work items on PoCL), which for a mid-size problem is a single group, and PoCL runs one
+     * group on one core; small groups let every core (or GPU multiprocessor) work. The flag matters only
+     * when a run fails: Aparapi then rebuilds a derived range for its next device (our no-op fallback)
+     * instead of retrying the failed device with the caller's range.
+     */
+    private static Range derived(Range range) {
+        range.setLocalIsDerived(true);
+        return range;
+    }
+
+    private static int roundUp(int x, int multiple) {
+        return (x + multiple - 1) / multiple * multiple;
     }
 
     /**

@@ -217,7 +217,7 @@ public final class OpenClBackend implements Backend {
                 kern.outW = g.outWidth();
                 kern.total = (int) total;
                 kern.put(kern.image);
-                if (im2col.execute(im2col.range(roundUp((int) total, 64)))) {
+                if (im2col.execute(im2col.range((int) total))) {
                     kern.get(kern.columns);
                     System.arraycopy(kern.columns, 0, columns, 0, (int) total);
                     return;
@@ -254,7 +254,7 @@ public final class OpenClBackend implements Backend {
                 kern.outW = g.outWidth();
                 kern.total = size;
                 kern.put(kern.image).put(kern.columns);
-                if (col2im.execute(col2im.range(roundUp(size, 64)))) {
+                if (col2im.execute(col2im.range(size))) {
                     kern.get(kern.image);
                     System.arraycopy(kern.image, 0, image, imageOffset, size);
                     return;
@@ -369,9 +369,5 @@ public final class OpenClBackend implements Backend {
             x[i] = random.nextFloat() * 2f - 1f;
         }
         return x;
-    }
-
-    private static int roundUp(int x, int multiple) {
-        return (x + multiple - 1) / multiple * multiple;
     }
 }

@@ -49,8 +49,14 @@ public final class OpenClGemmBench {
             times[r] = (System.nanoTime() - t0) * 1e-9;
         }
         java.util.Arrays.sort(times);
+        float[] expected = new float[m * n];
+        new CpuBackend().gemm(false, false, m, n, k, 1f, a, b, 0f, expected);
+        double maxError = 0;
+        for (int i = 0; i < expected.length; i++) {
+            maxError = Math.max(maxError, Math.abs(expected[i] - c[i]));
+        }
         double flops = 2.0 * m * n * k;
-        System.out.printf("%-6s %4d x %4d x %4d: best %7.2f GFLOP/s (%.1f ms), median %7.2f GFLOP/s%n", backend.name(),
-                m, n, k, flops / times[0] * 1e-9, times[0] * 1e3, flops / times[reps / 2] * 1e-9);
+        System.out.printf("%-6s %4d x %4d x %4d: best %7.2f GFLOP/s (%.1f ms), median %7.2f GFLOP/s, max |c - cpu| %.2e%n",
+                backend.name(), m, n, k, flops / times[0] * 1e-9, times[0] * 1e3, flops / times[reps / 2] * 1e-9, maxError);
     }
 }

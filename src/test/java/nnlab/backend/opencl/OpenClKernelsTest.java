@@ -59,7 +59,8 @@ class OpenClKernelsTest {
 
     static Stream<Arguments> gemmCases() {
         int[][] shapes = {{1, 1, 1}, {7, 7, 7}, {129, 129, 129}, {33, 65, 17}, {17, 33, 65}, {4, 8, 1}, {5, 9, 3},
-            {1, 130, 7}, {130, 1, 9}, {3, 2, 300}, {64, 128, 32}};
+            {1, 130, 7}, {130, 1, 9}, {3, 2, 300}, {64, 128, 32}, {128, 256, 9}};
+        // 128 and 256 are multiples of 128 floats, where GemmKernel.stride adds a padding tile.
         float[][] scalars = {{1f, 0f}, {-0.75f, 0.5f}, {2f, 1f}};
         List<Arguments> cases = new ArrayList<>();
         for (int[] s : shapes) {
