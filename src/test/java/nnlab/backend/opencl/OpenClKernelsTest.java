@@ -7,6 +7,7 @@ import nnlab.backend.ReferenceGemm;
 import nnlab.testing.Tolerances;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,8 +45,15 @@ class OpenClKernelsTest {
 
     @BeforeAll
     static void open() {
+        if (OpenClSupport.probe().available()) {
+            backend = OpenClBackend.open();
+        }
+    }
+
+    /** Per test, so that without OpenCL every test is reported as skipped (or failed, if required). */
+    @BeforeEach
+    void needsOpenCl() {
         OpenClAssumptions.assumeOpenCl();
-        backend = OpenClBackend.open();
     }
 
     @AfterAll

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * A kernel that cannot run on OpenCL must be detected, must not run on Aparapi's Java thread pool
  * instead, and must produce exactly one warning.
  */
-class KernelSlotFailureTest {
+class OpenClKernelFailureTest {
 
     @BeforeEach
     void needsOpenCl() {
