@@ -106,6 +106,12 @@ public final class OpenClBackend implements Backend {
         return "OpenCL: " + info.name() + " (" + info.platform() + " " + info.shortPlatformVersion() + ", " + info.type() + ")";
     }
 
+    /** The device's compute units (CPU cores under PoCL, streaming multiprocessors on an NVIDIA GPU). */
+    @Override
+    public int parallelism() {
+        return info.computeUnits();
+    }
+
     /**
      * Evidence that the last run of a kernel happened on OpenCL; see {@link ExecutionProof}.
      *

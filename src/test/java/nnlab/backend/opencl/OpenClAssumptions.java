@@ -8,20 +8,26 @@ import org.junit.jupiter.api.Assumptions;
  * unless the environment sets {@code NNLAB_REQUIRE_OPENCL=1} (CI machines with PoCL), in which case the
  * test fails with the probe's explanation.
  */
-final class OpenClAssumptions {
+public final class OpenClAssumptions {
 
-    static final String REQUIRE_ENV = "NNLAB_REQUIRE_OPENCL";
+    public static final String REQUIRE_ENV = "NNLAB_REQUIRE_OPENCL";
 
     private OpenClAssumptions() {
     }
 
-    static void assumeOpenCl() {
+    /** True where the environment demands OpenCL ({@code NNLAB_REQUIRE_OPENCL=1}, as on CI). */
+    public static boolean required() {
+        return "1".equals(System.getenv(REQUIRE_ENV));
+    }
+
+    /** Skips the calling test without OpenCL, or fails it where {@link #required()}. */
+    public static void assumeOpenCl() {
         OpenClProbe probe = OpenClSupport.probe();
         if (probe.available()) {
             return;
         }
         String why = "OpenCL is not available: " + probe.problem() + ". " + probe.fix();
-        if ("1".equals(System.getenv(REQUIRE_ENV))) {
+        if (required()) {
             Assertions.fail(REQUIRE_ENV + "=1 but " + why);
         }
         Assumptions.abort(why);
