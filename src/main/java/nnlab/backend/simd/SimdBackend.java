@@ -1,0 +1,227 @@
+package nnlab.backend.simd;
+
+import static nnlab.backend.simd.SimdMicroKernel.L;
+import static nnlab.backend.simd.SimdMicroKernel.MR;
+import static nnlab.backend.simd.SimdMicroKernel.NR;
+import static nnlab.backend.simd.SimdMicroKernel.S;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import nnlab.backend.Backend;
+import nnlab.backend.ConvGeometry;
+import nnlab.backend.GemmChecks;
+import nnlab.backend.Im2Col;
+
+/**
+ * The {@code simd} backend: GEMM and element-wise operations written with the JDK Vector API
+ * ({@code jdk.incubator.vector}), which the JIT compiles to AVX-512 / AVX2 / NEON instructions.
+ *
+ * <p>GEMM ({@link SimdGemm}, {@link SimdMicroKernel}) is a packed, cache-blocked, register-blocked
+ * algorithm in the style of GotoBLAS / BLIS. Large products are split into a grid of blocks of C that the
+ * threads of a small daemon pool ({@link SimdThreads}) compute independently; small ones run on the
+ * calling thread, and tiny ones skip packing altogether ({@link SimdGemm#small}).
+ *
+ * <p>Only load this class after {@link SimdSupport#available()} returned true. Thread-safe: concurrent
+ * calls share nothing mutable. {@link #close()} stops the worker threads; later calls still work, on the
+ * calling thread only.
+ */
+public final class SimdBackend implements Backend {
+
+    /** Below this many multiply-adds ({@code m*n*k}) GEMM does not pack: {@link SimdGemm#small}. */
+    static final long SMALL_THRESHOLD = Long.getLong("nnlab.simd.small", 1L << 15);
+    /** From this many multiply-adds on, GEMM uses the worker threads. */
+    static final long PARALLEL_THRESHOLD = Long.getLong("nnlab.simd.parallel", 1L << 19);
+    /** Aim for this many blocks of C per thread, so that a core slowed by another process can fall behind. */
+    static final int BLOCKS_PER_THREAD = Integer.getInteger("nnlab.simd.blocksPerThread", 2);
+
+    private final SimdThreads threads = new SimdThreads(Runtime.getRuntime().availableProcessors());
+
+    /** Creates the backend; its worker threads start on the first large GEMM. */
+    public SimdBackend() {
+    }
+
+    @Override
+    public String name() {
+        return "simd";
+    }
+
+    @Override
+    public String description() {
+        return "SIMD: JDK Vector API, " + S.vectorBitSize() + "-bit (" + L + " float lanes), "
+                + threads.threads() + (threads.threads() == 1 ? " thread" : " threads");
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     float alpha, float[] a, int aOffset, int lda,
+                     float[] b, int bOffset, int ldb,
+                     float beta, float[] c, int cOffset, int ldc) {
+        GemmChecks.check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0 || alpha == 0f) {
+            scaleC(m, n, beta, c, cOffset, ldc);
+            return;
+        }
+        long work = (long) m * n * k;
+        if (work < SMALL_THRESHOLD) {
+            SimdGemm.small(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+            return;
+        }
+        int t = work < PARALLEL_THRESHOLD ? 1 : threads.threads();
+        // A grid of gm x gn blocks of C, about BLOCKS_PER_THREAD per thread, cut on tile boundaries.
+        int blocks = t == 1 ? 1 : t * BLOCKS_PER_THREAD;
+        int gn = Math.min(columnSplits(m, n, blocks), SimdGemm.ceilDiv(n, NR));
+        int gm = Math.min(Math.max(1, blocks / gn), SimdGemm.ceilDiv(m, MR));
+        int bm = SimdGemm.roundUp(SimdGemm.ceilDiv(m, gm), MR);
+        int bn = SimdGemm.roundUp(SimdGemm.ceilDiv(n, gn), NR);
+        int rowsOfBlocks = SimdGemm.ceilDiv(m, bm);
+        int colsOfBlocks = SimdGemm.ceilDiv(n, bn);
+        threads.parallelFor(rowsOfBlocks * colsOfBlocks, block -> {
+            int i0 = (block / colsOfBlocks) * bm;
+            int j0 = (block % colsOfBlocks) * bn;
+            SimdGemm.gemmBlock(transA, transB, i0, Math.min(m, i0 + bm), j0, Math.min(n, j0 + bn), k,
+                    alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+        });
+    }
+
+    /**
+     * How many column strips to cut C into when it is cut into {@code blocks} blocks: the divisor of
+     * {@code blocks} that keeps blocks closest to square (each block re-packs its rows of A and its
+     * columns of B, so square blocks pack the least).
+     */
+    private static int columnSplits(int m, int n, int blocks) {
+        int best = 1;
+        double bestCost = Double.MAX_VALUE;
+        for (int gn = 1; gn <= blocks; gn++) {
+            if (blocks % gn == 0) {
+                double cost = (double) m / (blocks / gn) + (double) n / gn;
+                if (cost < bestCost) {
+                    bestCost = cost;
+                    best = gn;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static void scaleC(int m, int n, float beta, float[] c, int cOffset, int ldc) {
+        for (int i = 0; i < m; i++) {
+            int row = cOffset + i * ldc;
+            for (int j = 0; j < n; j++) {
+                c[row + j] = beta == 0f ? 0f : beta * c[row + j];
+            }
+        }
+    }
+
+    @Override
+    public void im2col(ConvGeometry g, float[] image, int imageOffset, float[] columns) {
+        Im2Col.im2col(g, image, imageOffset, columns);
+    }
+
+    @Override
+    public void col2im(ConvGeometry g, float[] columns, float[] image, int imageOffset) {
+        Im2Col.col2im(g, columns, image, imageOffset);
+    }
+
+    // ---------------------------------------------------------------- element-wise: vector body + scalar tail
+    // Each computes exactly what the plain-Java default computes (same operations in the same order, no FMA
+    // contraction), so results are bit-identical to the other backends.
+
+    @Override
+    public void axpy(int n, float alpha, float[] x, float[] y) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, i).mul(alpha).add(FloatVector.fromArray(S, y, i)).intoArray(y, i);
+        }
+        for (; i < n; i++) {
+            y[i] += alpha * x[i];
+        }
+    }
+
+    @Override
+    public void add(int n, float[] a, float[] b, float[] out) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, a, i).add(FloatVector.fromArray(S, b, i)).intoArray(out, i);
+        }
+        for (; i < n; i++) {
+            out[i] = a[i] + b[i];
+        }
+    }
+
+    @Override
+    public void mul(int n, float[] a, float[] b, float[] out) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, a, i).mul(FloatVector.fromArray(S, b, i)).intoArray(out, i);
+        }
+        for (; i < n; i++) {
+            out[i] = a[i] * b[i];
+        }
+    }
+
+    @Override
+    public void scale(int n, float alpha, float[] x, float[] out) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector.fromArray(S, x, i).mul(alpha).intoArray(out, i);
+        }
+        for (; i < n; i++) {
+            out[i] = alpha * x[i];
+        }
+    }
+
+    @Override
+    public void addRowVector(int rows, int cols, float[] row, float[] matrix) {
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            int c = 0;
+            for (; c < bound; c += L) {
+                FloatVector.fromArray(S, matrix, base + c).add(FloatVector.fromArray(S, row, c))
+                        .intoArray(matrix, base + c);
+            }
+            for (; c < cols; c++) {
+                matrix[base + c] += row[c];
+            }
+        }
+    }
+
+    @Override
+    public void sumRows(int rows, int cols, float[] matrix, float[] out) {
+        java.util.Arrays.fill(out, 0, cols, 0f);
+        int bound = S.loopBound(cols);
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            int c = 0;
+            for (; c < bound; c += L) {
+                FloatVector.fromArray(S, out, c).add(FloatVector.fromArray(S, matrix, base + c)).intoArray(out, c);
+            }
+            for (; c < cols; c++) {
+                out[c] += matrix[base + c];
+            }
+        }
+    }
+
+    @Override
+    public void relu(int n, float[] x, float[] out) {
+        // Not max(x, 0): that would keep NaN and -0.0; the default maps both to +0.0, and so does this blend.
+        FloatVector zero = FloatVector.zero(S);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, i);
+            zero.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(out, i);
+        }
+        for (; i < n; i++) {
+            out[i] = x[i] > 0f ? x[i] : 0f;
+        }
+    }
+
+    /** Stops the worker threads; idempotent. Later calls run on the calling thread. */
+    @Override
+    public void close() {
+        threads.close();
+    }
+}
