@@ -60,7 +60,7 @@ final class SimdGemm {
 
     /**
      * {@code C[i0:i1, j0:j1] = alpha * op(A)[i0:i1, :] * op(B)[:, j0:j1] + beta * C[i0:i1, j0:j1]}; arguments
-     * as in {@link nnlab.backend.Backend#gemm}, already checked, with {@code k > 0}.
+     * as in {@link nnlab.backend.Backend#gemm}, already checked, with {@code i0 < i1}, {@code j0 < j1} and {@code k > 0}.
      */
     static void gemmBlock(boolean transA, boolean transB, int i0, int i1, int j0, int j1, int k,
                           float alpha, float[] a, int aOffset, int lda,
@@ -207,6 +207,7 @@ final class SimdGemm {
      * GEMM for small products, where packing would cost as much as it saves: each row of C is built in a
      * scratch row as {@code sum_p A[i][p] * B[p][:]} (vectorised along the row), then merged into C.
      * With {@code transB} the needed rows of op(B) are not contiguous, so op(B) is first copied.
+     * Arguments as in {@link nnlab.backend.Backend#gemm}, already checked, with {@code m, n, k > 0}.
      */
     static void small(boolean transA, boolean transB, int m, int n, int k,
                       float alpha, float[] a, int aOffset, int lda,
