@@ -242,8 +242,8 @@ class SimdBackendTest {
     @Test
     void multiThreadedSplitsOfOddShapes() {
         long seed = SEED + 5;
-        int[][] shapes = {{129, 1000, 7}, {1000, 129, 33}, {7, 1000, 129}, {1000, 7, 129}, {257, 300, 129},
-                          {1, 2000, 300}, {2000, 1, 300}, {300, 301, 299}};
+        int[][] shapes = {{129, 1000, 31}, {1000, 129, 33}, {9, 1000, 400}, {1000, 9, 400}, {257, 300, 129},
+                          {3, 2000, 600}, {2000, 1, 1600}, {300, 301, 299}};
         for (int[] s : shapes) {
             assertThat((long) s[0] * s[1] * s[2] >= SimdBackend.PARALLEL_THRESHOLD, is(true));
             for (boolean ta : new boolean[] {false, true}) {

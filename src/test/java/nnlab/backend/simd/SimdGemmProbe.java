@@ -9,7 +9,7 @@ import nnlab.backend.CpuBackend;
  * Quick GEMM throughput probe for development (not a test, not the real benchmark: that is
  * {@code nnlab bench gemm}). Usage:
  * <pre>java --add-modules jdk.incubator.vector -cp ... nnlab.backend.simd.SimdGemmProbe [reps] [MxNxK ...] [--simd-only]</pre>
- * For each shape, after warm-up, prints the best and median GFLOP/s (flops = 2*m*n*k) of simd and cpu.
+ * For each shape, after at least 1.5 s of warm-up, prints the best and median GFLOP/s (flops = 2*m*n*k) of simd and cpu.
  */
 public final class SimdGemmProbe {
 
@@ -61,11 +61,12 @@ public final class SimdGemmProbe {
             b[i] = (float) rnd.nextDouble(-1, 1);
         }
         double flops = 2.0 * m * n * k;
-        int warm = (int) Math.max(3, Math.min(50, 2e9 / flops));
-        for (int i = 0; i < warm; i++) {
+        // Warm up for at least 5 calls and 1.5 s, so that the JIT has compiled the hot loops.
+        long warmEnd = System.nanoTime() + 1_500_000_000L;
+        for (int i = 0; i < 5 || System.nanoTime() < warmEnd; i++) {
             backend.gemm(false, false, m, n, k, 1f, a, b, 0f, c);
         }
-        int runs = (int) Math.max(reps, Math.min(200, reps * 2e8 / flops));
+        int runs = (int) Math.max(reps, Math.min(500, reps * 2e8 / flops));
         double[] gflops = new double[runs];
         for (int r = 0; r < runs; r++) {
             long t0 = System.nanoTime();
