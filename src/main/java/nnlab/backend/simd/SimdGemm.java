@@ -182,11 +182,15 @@ final class SimdGemm {
             int cols = Math.min(NR, nc - jr);
             int base = jr * kc;
             if (transB) {
-                // op(B)[p][j] = B[j][p]: walk each stored row of B along p.
-                for (int j = 0; j < cols; j++) {
-                    int src = bOffset + (jc + jr + j) * ldb + pc;
-                    for (int p = 0; p < kc; p++) {
-                        bp[base + p * NR + j] = b[src + p];
+                // op(B)[p][j] = B[j][p]: a transpose, done in strips of 16 p's so that the NR x 16 source
+                // values and the 16 x NR destination rows stay in L1 while the strip is copied.
+                for (int p0 = 0; p0 < kc; p0 += 16) {
+                    int pEnd = Math.min(kc, p0 + 16);
+                    for (int j = 0; j < cols; j++) {
+                        int src = bOffset + (jc + jr + j) * ldb + pc;
+                        for (int p = p0; p < pEnd; p++) {
+                            bp[base + p * NR + j] = b[src + p];
+                        }
                     }
                 }
             } else if (cols == NR) {
