@@ -135,50 +135,12 @@ public final class SimdBackend implements Backend {
     // ---------------------------------------------------------------- element-wise: vector body + scalar tail
     // Each computes exactly what the plain-Java default computes (same operations in the same order, no FMA
     // contraction), so results are bit-identical to the other backends.
-
-    @Override
-    public void axpy(int n, float alpha, float[] x, float[] y) {
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += L) {
-            FloatVector.fromArray(S, x, i).mul(alpha).add(FloatVector.fromArray(S, y, i)).intoArray(y, i);
-        }
-        for (; i < n; i++) {
-            y[i] += alpha * x[i];
-        }
-    }
-
-    @Override
-    public void add(int n, float[] a, float[] b, float[] out) {
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += L) {
-            FloatVector.fromArray(S, a, i).add(FloatVector.fromArray(S, b, i)).intoArray(out, i);
-        }
-        for (; i < n; i++) {
-            out[i] = a[i] + b[i];
-        }
-    }
-
-    @Override
-    public void mul(int n, float[] a, float[] b, float[] out) {
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += L) {
-            FloatVector.fromArray(S, a, i).mul(FloatVector.fromArray(S, b, i)).intoArray(out, i);
-        }
-        for (; i < n; i++) {
-            out[i] = a[i] * b[i];
-        }
-    }
-
-    @Override
-    public void scale(int n, float alpha, float[] x, float[] out) {
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += L) {
-            FloatVector.fromArray(S, x, i).mul(alpha).intoArray(out, i);
-        }
-        for (; i < n; i++) {
-            out[i] = alpha * x[i];
-        }
-    }
+    //
+    // axpy, add, mul and scale are NOT overridden: for such simple counted loops the JIT's auto-vectoriser
+    // (C2 "SuperWord") already emits the same vector code, and hand-written Vector API loops measured no
+    // faster (n = 4K and 128K floats). The three below are loops it does not vectorise: a 2-D loop nest
+    // whose inner loop is short (addRowVector, sumRows: 3.4x / 1.6x at 4K, 4.5x / 4x at 128K) and a
+    // conditional select (relu: 10x at 4K, 38x at 128K).
 
     @Override
     public void addRowVector(int rows, int cols, float[] row, float[] matrix) {
