@@ -23,10 +23,14 @@ public class BackendUnavailableException extends RuntimeException {
     }
 
     public BackendUnavailableException(String backend, String problem, String fix, Throwable cause) {
-        super("backend '" + backend + "' is not available: " + problem + ". " + fix, cause);
+        super("backend '" + backend + "' is not available: " + problem + ". " + sentence(fix), cause);
         this.backend = backend;
         this.problem = problem;
         this.fix = fix;
+    }
+
+    private static String sentence(String text) {
+        return text == null || text.isEmpty() ? "" : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     public String backend() {

@@ -33,8 +33,8 @@ class SimdFallbackTest {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process p = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
                 Probe.class.getName()))
-                .redirectInput(ProcessBuilder.Redirect.DISCARD)
                 .start();
+        p.getOutputStream().close();
         assertThat("child JVM finished", p.waitFor(60, TimeUnit.SECONDS), is(true));
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
