@@ -152,16 +152,21 @@ final class SimdGemm {
         for (int ir = 0; ir < mc; ir += MR) {
             int rows = Math.min(MR, mc - ir);
             int base = ir * kc;
-            if (transA) {
+            if (rows == MR && transA) {
                 // op(A)[i][p] = A[p][i]: the MR values for one p are contiguous in A.
                 for (int p = 0; p < kc; p++) {
-                    System.arraycopy(a, aOffset + (pc + p) * lda + ic + ir, ap, base + p * MR, rows);
+                    copy8(a, aOffset + (pc + p) * lda + ic + ir, 1, ap, base + p * MR);
+                }
+            } else if (rows == MR) {
+                // A transpose: read MR rows of A side by side (stride lda), write the panel sequentially.
+                for (int p = 0; p < kc; p++) {
+                    copy8(a, aOffset + (ic + ir) * lda + pc + p, lda, ap, base + p * MR);
                 }
             } else {
                 for (int r = 0; r < rows; r++) {
-                    int src = aOffset + (ic + ir + r) * lda + pc;
                     for (int p = 0; p < kc; p++) {
-                        ap[base + p * MR + r] = a[src + p];
+                        ap[base + p * MR + r] = transA ? a[aOffset + (pc + p) * lda + ic + ir + r]
+                                                       : a[aOffset + (ic + ir + r) * lda + pc + p];
                     }
                 }
             }
@@ -171,6 +176,18 @@ final class SimdGemm {
                 }
             }
         }
+    }
+
+    /** {@code dst[d + r] = src[s + r * stride]} for {@code r < 8}, unrolled (so the JIT can drop the loop overhead). */
+    private static void copy8(float[] src, int s, int stride, float[] dst, int d) {
+        dst[d] = src[s];
+        dst[d + 1] = src[s + stride];
+        dst[d + 2] = src[s + 2 * stride];
+        dst[d + 3] = src[s + 3 * stride];
+        dst[d + 4] = src[s + 4 * stride];
+        dst[d + 5] = src[s + 5 * stride];
+        dst[d + 6] = src[s + 6 * stride];
+        dst[d + 7] = src[s + 7 * stride];
     }
 
     /**
