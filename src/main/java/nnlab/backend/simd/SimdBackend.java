@@ -40,7 +40,7 @@ public final class SimdBackend implements Backend {
      */
     static final long PARALLEL_THRESHOLD = Long.getLong("nnlab.simd.parallel", 3_000_000L);
     /** Aim for this many blocks of C per thread, so that a core slowed by another process can fall behind. */
-    static final int BLOCKS_PER_THREAD = Integer.getInteger("nnlab.simd.blocksPerThread", 2);
+    static final int BLOCKS_PER_THREAD = Math.max(1, Integer.getInteger("nnlab.simd.blocksPerThread", 2));
 
     private final SimdThreads threads = new SimdThreads(Runtime.getRuntime().availableProcessors());
 

@@ -39,16 +39,18 @@ import jdk.incubator.vector.FloatVector;
  *
  * <p>{@code beta} is applied by the first {@code KC} slice only; later slices accumulate ({@code beta = 1}).
  * When {@code beta == 0} {@code C} is never read, so NaN there cannot propagate. Pack buffers belong to
- * the calling thread ({@link ThreadLocal}), so concurrent calls never share mutable state.
+ * the calling thread ({@link ThreadLocal}, about 3 MB per thread that has run a large GEMM), so concurrent
+ * calls never share mutable state.
  */
 final class SimdGemm {
 
+    // The block sizes can be overridden for experiments, e.g. -Dnnlab.simd.kc=256.
     /** Rows of op(A) packed at once (a multiple of {@code MR}). */
-    static final int MC = Integer.getInteger("nnlab.simd.mc", 128) / MR * MR;
+    static final int MC = Math.max(1, Integer.getInteger("nnlab.simd.mc", 128) / MR) * MR;
     /** Depth of one packed slice. */
-    static final int KC = Integer.getInteger("nnlab.simd.kc", 384);
+    static final int KC = Math.max(1, Integer.getInteger("nnlab.simd.kc", 384));
     /** Columns of op(B) packed at once (a multiple of {@code NR}). */
-    static final int NC = Integer.getInteger("nnlab.simd.nc", 2048) / NR * NR;
+    static final int NC = Math.max(1, Integer.getInteger("nnlab.simd.nc", 2048) / NR) * NR;
 
     private SimdGemm() {
     }
@@ -152,12 +154,12 @@ final class SimdGemm {
         for (int ir = 0; ir < mc; ir += MR) {
             int rows = Math.min(MR, mc - ir);
             int base = ir * kc;
-            if (rows == MR && transA) {
+            if (rows == MR && MR == 8 && transA) {
                 // op(A)[i][p] = A[p][i]: the MR values for one p are contiguous in A.
                 for (int p = 0; p < kc; p++) {
                     copy8(a, aOffset + (pc + p) * lda + ic + ir, 1, ap, base + p * MR);
                 }
-            } else if (rows == MR) {
+            } else if (rows == MR && MR == 8) {
                 // A transpose: read MR rows of A side by side (stride lda), write the panel sequentially.
                 for (int p = 0; p < kc; p++) {
                     copy8(a, aOffset + (ic + ir) * lda + pc + p, lda, ap, base + p * MR);
@@ -178,7 +180,11 @@ final class SimdGemm {
         }
     }
 
-    /** {@code dst[d + r] = src[s + r * stride]} for {@code r < 8}, unrolled (so the JIT can drop the loop overhead). */
+    /**
+     * {@code dst[d + r] = src[s + r * stride]} for {@code r < 8}: one column of a full A micro-panel when
+     * {@code MR == 8}, unrolled by hand (a loop or {@code System.arraycopy} of 8 floats costs more in
+     * overhead than in copying).
+     */
     private static void copy8(float[] src, int s, int stride, float[] dst, int d) {
         dst[d] = src[s];
         dst[d + 1] = src[s + stride];
