@@ -6,6 +6,7 @@ import static nnlab.backend.simd.SimdMicroKernel.NR;
 import static nnlab.backend.simd.SimdMicroKernel.S;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 
 /**
  * Packed, cache-blocked GEMM in the style of GotoBLAS / BLIS, for one block of {@code C}.
@@ -283,6 +284,35 @@ final class SimdGemm {
             for (int j = 0; j < n; j++) {
                 float v = alpha * row[j];
                 c[ci + j] = beta == 0f ? v : v + beta * c[ci + j];
+            }
+        }
+    }
+
+    /**
+     * GEMM as dot products, for {@code C = alpha * A * B^T + beta * C} (not transA, transB) with one or two
+     * rows or columns, e.g. a batch-1 {@code y = x W^T}: every {@code C[i][j]} is the dot product of two
+     * stored rows, row {@code i} of A and row {@code j} of B, both read contiguously (no copy, no packing).
+     * Arguments as in {@link nnlab.backend.Backend#gemm}, already checked, with {@code m, n, k > 0}.
+     */
+    static void dots(int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
+                     float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
+        int bound = S.loopBound(k);
+        for (int i = 0; i < m; i++) {
+            int ai = aOffset + i * lda;
+            for (int j = 0; j < n; j++) {
+                int bj = bOffset + j * ldb;
+                FloatVector acc = FloatVector.zero(S);
+                int p = 0;
+                for (; p < bound; p += L) {
+                    acc = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, b, bj + p), acc);
+                }
+                float sum = acc.reduceLanes(VectorOperators.ADD);
+                for (; p < k; p++) {
+                    sum = Math.fma(a[ai + p], b[bj + p], sum);
+                }
+                int ci = cOffset + i * ldc + j;
+                float v = alpha * sum;
+                c[ci] = beta == 0f ? v : Math.fma(beta, c[ci], v);
             }
         }
     }
