@@ -19,8 +19,8 @@ import nnlab.backend.Im2Col;
  * <p>GEMM ({@link SimdGemm}, {@link SimdMicroKernel}) is a packed, cache-blocked, register-blocked
  * algorithm in the style of GotoBLAS / BLIS. Large products are split into a grid of blocks of C that the
  * threads of a small daemon pool ({@link SimdThreads}) compute independently; small ones run on the
- * calling thread, and those with one or two rows (matrix-vector products) skip packing
- * ({@link SimdGemm#small}).
+ * calling thread, and matrix-vector-like ones (one or two rows, or {@code A B^T} with one or two rows or
+ * columns) skip packing ({@link SimdGemm#small}, {@link SimdGemm#dots}).
  *
  * <p>Only load this class after {@link SimdSupport#available()} returned true. Thread-safe: concurrent
  * calls share nothing mutable. {@link #close()} stops the worker threads; later calls still work, on the
@@ -40,7 +40,7 @@ public final class SimdBackend implements Backend {
      */
     static final long PARALLEL_THRESHOLD = Long.getLong("nnlab.simd.parallel", 3_000_000L);
     /** Aim for this many blocks of C per thread, so that a core slowed by another process can fall behind. */
-    static final int BLOCKS_PER_THREAD = Integer.getInteger("nnlab.simd.blocksPerThread", 2);
+    static final int BLOCKS_PER_THREAD = Math.max(1, Integer.getInteger("nnlab.simd.blocksPerThread", 2));
 
     private final SimdThreads threads = new SimdThreads(Runtime.getRuntime().availableProcessors());
 
@@ -70,6 +70,10 @@ public final class SimdBackend implements Backend {
         }
         if (k == 0 || alpha == 0f) {
             scaleC(m, n, beta, c, cOffset, ldc);
+            return;
+        }
+        if (!transA && transB && (m <= SMALL_ROWS || n <= SMALL_ROWS)) {
+            SimdGemm.dots(m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
             return;
         }
         if (m <= SMALL_ROWS) {

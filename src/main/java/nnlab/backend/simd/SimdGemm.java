@@ -6,6 +6,7 @@ import static nnlab.backend.simd.SimdMicroKernel.NR;
 import static nnlab.backend.simd.SimdMicroKernel.S;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 
 /**
  * Packed, cache-blocked GEMM in the style of GotoBLAS / BLIS, for one block of {@code C}.
@@ -39,16 +40,18 @@ import jdk.incubator.vector.FloatVector;
  *
  * <p>{@code beta} is applied by the first {@code KC} slice only; later slices accumulate ({@code beta = 1}).
  * When {@code beta == 0} {@code C} is never read, so NaN there cannot propagate. Pack buffers belong to
- * the calling thread ({@link ThreadLocal}), so concurrent calls never share mutable state.
+ * the calling thread ({@link ThreadLocal}, about 3 MB per thread that has run a large GEMM), so concurrent
+ * calls never share mutable state.
  */
 final class SimdGemm {
 
+    // The block sizes can be overridden for experiments, e.g. -Dnnlab.simd.kc=256.
     /** Rows of op(A) packed at once (a multiple of {@code MR}). */
-    static final int MC = Integer.getInteger("nnlab.simd.mc", 128) / MR * MR;
+    static final int MC = Math.max(1, Integer.getInteger("nnlab.simd.mc", 128) / MR) * MR;
     /** Depth of one packed slice. */
-    static final int KC = Integer.getInteger("nnlab.simd.kc", 384);
+    static final int KC = Math.max(1, Integer.getInteger("nnlab.simd.kc", 384));
     /** Columns of op(B) packed at once (a multiple of {@code NR}). */
-    static final int NC = Integer.getInteger("nnlab.simd.nc", 2048) / NR * NR;
+    static final int NC = Math.max(1, Integer.getInteger("nnlab.simd.nc", 2048) / NR) * NR;
 
     private SimdGemm() {
     }
@@ -152,16 +155,21 @@ final class SimdGemm {
         for (int ir = 0; ir < mc; ir += MR) {
             int rows = Math.min(MR, mc - ir);
             int base = ir * kc;
-            if (transA) {
+            if (rows == MR && MR == 8 && transA) {
                 // op(A)[i][p] = A[p][i]: the MR values for one p are contiguous in A.
                 for (int p = 0; p < kc; p++) {
-                    System.arraycopy(a, aOffset + (pc + p) * lda + ic + ir, ap, base + p * MR, rows);
+                    copy8(a, aOffset + (pc + p) * lda + ic + ir, 1, ap, base + p * MR);
+                }
+            } else if (rows == MR && MR == 8) {
+                // A transpose: read MR rows of A side by side (stride lda), write the panel sequentially.
+                for (int p = 0; p < kc; p++) {
+                    copy8(a, aOffset + (ic + ir) * lda + pc + p, lda, ap, base + p * MR);
                 }
             } else {
                 for (int r = 0; r < rows; r++) {
-                    int src = aOffset + (ic + ir + r) * lda + pc;
                     for (int p = 0; p < kc; p++) {
-                        ap[base + p * MR + r] = a[src + p];
+                        ap[base + p * MR + r] = transA ? a[aOffset + (pc + p) * lda + ic + ir + r]
+                                                       : a[aOffset + (ic + ir + r) * lda + pc + p];
                     }
                 }
             }
@@ -171,6 +179,22 @@ final class SimdGemm {
                 }
             }
         }
+    }
+
+    /**
+     * {@code dst[d + r] = src[s + r * stride]} for {@code r < 8}: one column of a full A micro-panel when
+     * {@code MR == 8}, unrolled by hand (a loop or {@code System.arraycopy} of 8 floats costs more in
+     * overhead than in copying).
+     */
+    private static void copy8(float[] src, int s, int stride, float[] dst, int d) {
+        dst[d] = src[s];
+        dst[d + 1] = src[s + stride];
+        dst[d + 2] = src[s + 2 * stride];
+        dst[d + 3] = src[s + 3 * stride];
+        dst[d + 4] = src[s + 4 * stride];
+        dst[d + 5] = src[s + 5 * stride];
+        dst[d + 6] = src[s + 6 * stride];
+        dst[d + 7] = src[s + 7 * stride];
     }
 
     /**
@@ -260,6 +284,35 @@ final class SimdGemm {
             for (int j = 0; j < n; j++) {
                 float v = alpha * row[j];
                 c[ci + j] = beta == 0f ? v : v + beta * c[ci + j];
+            }
+        }
+    }
+
+    /**
+     * GEMM as dot products, for {@code C = alpha * A * B^T + beta * C} (not transA, transB) with one or two
+     * rows or columns, e.g. a batch-1 {@code y = x W^T}: every {@code C[i][j]} is the dot product of two
+     * stored rows, row {@code i} of A and row {@code j} of B, both read contiguously (no copy, no packing).
+     * Arguments as in {@link nnlab.backend.Backend#gemm}, already checked, with {@code m, n, k > 0}.
+     */
+    static void dots(int m, int n, int k, float alpha, float[] a, int aOffset, int lda,
+                     float[] b, int bOffset, int ldb, float beta, float[] c, int cOffset, int ldc) {
+        int bound = S.loopBound(k);
+        for (int i = 0; i < m; i++) {
+            int ai = aOffset + i * lda;
+            for (int j = 0; j < n; j++) {
+                int bj = bOffset + j * ldb;
+                FloatVector acc = FloatVector.zero(S);
+                int p = 0;
+                for (; p < bound; p += L) {
+                    acc = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, b, bj + p), acc);
+                }
+                float sum = acc.reduceLanes(VectorOperators.ADD);
+                for (; p < k; p++) {
+                    sum = Math.fma(a[ai + p], b[bj + p], sum);
+                }
+                int ci = cOffset + i * ldc + j;
+                float v = alpha * sum;
+                c[ci] = beta == 0f ? v : Math.fma(beta, c[ci], v);
             }
         }
     }

@@ -52,7 +52,7 @@ class SimdBackendTest {
     // ---------------------------------------------------------------- a GEMM problem and its check
 
     /** Which implementation runs the product. */
-    private enum Path { BACKEND, PACKED, SMALL }
+    private enum Path { BACKEND, PACKED, SMALL, DOTS }
 
     /** One GEMM call with padded, offset operands and a guard value everywhere outside the matrices. */
     private static final class Problem {
@@ -119,6 +119,9 @@ class SimdBackendTest {
                 case BACKEND:
                     simd.gemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, out, cOffset, ldc);
                     break;
+                case DOTS:
+                    SimdGemm.dots(m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, out, cOffset, ldc);
+                    break;
                 case PACKED:
                     SimdGemm.gemmBlock(transA, transB, 0, m, 0, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
                             beta, out, cOffset, ldc);
@@ -174,6 +177,9 @@ class SimdBackendTest {
             if (path != Path.BACKEND && (m == 0 || n == 0 || k == 0)) {
                 continue; // the internal paths assume a non-empty product, as gemm guarantees
             }
+            if (path == Path.DOTS && (transA || !transB)) {
+                continue; // only for A * B^T
+            }
             p.check(p.run(path, backend), path.toString());
         }
     }
@@ -189,6 +195,8 @@ class SimdBackendTest {
                     Problem p = new Problem(false, false, m, n, k, 1.5f, -0.5f, 3, seed++);
                     p.check(p.run(Path.PACKED, backend), "packed");
                     p.check(p.run(Path.SMALL, backend), "small");
+                    Problem t = new Problem(false, true, m, n, k, 1.5f, -0.5f, 3, seed++);
+                    t.check(t.run(Path.DOTS, backend), "dots");
                 }
             }
         }
@@ -268,6 +276,20 @@ class SimdBackendTest {
                             checkAllPaths(ta, tb, s[0], s[1], s[2], alpha, beta, 3, seed++);
                         }
                     }
+                }
+            }
+        }
+    }
+
+    @Test
+    void matrixVectorShapes() {
+        long seed = SEED + 13;
+        int[][] shapes = {{1000, 1, 784}, {1, 1000, 784}, {2, 300, 129}, {300, 2, 129}, {1, 1, 1}, {1, 17, 5},
+                          {3, 3, 1000}};
+        for (int[] s : shapes) {
+            for (boolean ta : new boolean[] {false, true}) {
+                for (boolean tb : new boolean[] {false, true}) {
+                    checkAllPaths(ta, tb, s[0], s[1], s[2], -0.5f, 2f, 3, seed++);
                 }
             }
         }
