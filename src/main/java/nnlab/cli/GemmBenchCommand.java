@@ -124,7 +124,11 @@ final class GemmBenchCommand implements Callable<Integer> {
                         + "'; choose from " + String.join(", ", ALL_BACKENDS));
             }
             try {
-                opened.put(n, Backends.create(n));
+                Backend backend = Backends.create(n);
+                opened.put(n, backend);
+                err.printf("\rwarming up %s ...          ", n);
+                err.flush();
+                GemmBenchmark.warmUp(backend, minSeconds > 0 ? GemmBenchmark.BACKEND_WARMUP_SECONDS : 0);
             } catch (BackendUnavailableException e) {
                 if (explicit) {
                     opened.values().forEach(Backend::close);
@@ -143,7 +147,7 @@ final class GemmBenchCommand implements Callable<Integer> {
         columns.addAll(opened.keySet());
         out.println("GEMM C[m,n] = A[m,k] * B[k,n], float32; GFLOP/s = 2mnk / median call time");
         for (Backend b : opened.values()) {
-            out.printf("  %-6s %s (%d threads)%n", b.name(), b.description(), b.parallelism());
+            out.printf("  %-6s %s%n", b.name(), b.description());
         }
         out.printf("  %-6s textbook triple loop, 1 thread%n", GemmBenchmark.NAIVE);
         out.println();

@@ -97,8 +97,13 @@ final class KernelSlot<K extends OpenClKernel> {
      * A 2-D range of at least {@code width x height} work items (each rounded up to the work-group side;
      * the kernel ignores the extra ones) in {@value #GROUP_SIDE} x {@value #GROUP_SIDE} work-groups.
      */
+    /** Side of the square work-groups {@link #range2D} uses: {@link #GROUP_SIDE}, or 1 on a device too small for it. */
+    int groupSide() {
+        return device.getMaxWorkGroupSize() >= GROUP_SIDE * GROUP_SIDE ? GROUP_SIDE : 1;
+    }
+
     Range range2D(int width, int height) {
-        int side = device.getMaxWorkGroupSize() >= GROUP_SIDE * GROUP_SIDE ? GROUP_SIDE : 1;
+        int side = groupSide();
         return derived(device.createRange2D(roundUp(Math.max(width, 1), side), roundUp(Math.max(height, 1), side), side, side));
     }
 

@@ -157,34 +157,36 @@ public final class OpenClBackend implements Backend {
                                  float alpha, float[] a, int aOffset, int lda,
                                  float[] b, int bOffset, int ldb,
                                  float beta, float[] c, int cOffset, int ldc) {
-        int aStride = GemmKernel.stride(m, GemmKernel.TILE_M);
-        int bStride = GemmKernel.stride(n, GemmKernel.TILE_N);
-        if ((long) k * aStride > Integer.MAX_VALUE || (long) k * bStride > Integer.MAX_VALUE) {
+        int tilesN = (n + GemmKernel.TILE_N - 1) / GemmKernel.TILE_N;
+        int tilesM = (m + GemmKernel.TILE_M - 1) / GemmKernel.TILE_M;
+        int panelM = gemm.groupSide() * GemmKernel.TILE_M;
+        int panelN = gemm.groupSide() * GemmKernel.TILE_N;
+        long aSize = (long) roundUp(m, panelM) * k;
+        long bSize = (long) roundUp(n, panelN) * k;
+        if (aSize > Integer.MAX_VALUE || bSize > Integer.MAX_VALUE) {
             return false;
         }
         GemmKernel kern = gemm.kernel;
-        kern.a = Packing.reuse(kern.a, k * aStride);
-        kern.b = Packing.reuse(kern.b, k * bStride);
+        kern.a = Packing.reuse(kern.a, (int) aSize);
+        kern.b = Packing.reuse(kern.b, (int) bSize);
         kern.c = Packing.reuse(kern.c, m * n);
-        // Device layout: a = op(A)^T [k, aStride], b = op(B) [k, bStride].
-        Packing.pack(!transA, k, m, a, aOffset, lda, kern.a, aStride);
-        Packing.pack(transB, k, n, b, bOffset, ldb, kern.b, bStride);
+        // Device layout: k-deep panels as wide as one work-group reads (see GemmKernel).
+        Packing.packPanels(!transA, m, k, a, aOffset, lda, kern.a, panelM);
+        Packing.packPanels(transB, n, k, b, bOffset, ldb, kern.b, panelN);
         if (beta != 0f) {
             Packing.pack(false, m, n, c, cOffset, ldc, kern.c, n);
         }
         kern.m = m;
         kern.n = n;
         kern.k = k;
-        kern.aStride = aStride;
-        kern.bStride = bStride;
+        kern.panelM = panelM;
+        kern.panelN = panelN;
         kern.alpha = alpha;
         kern.beta = beta;
         kern.put(kern.a).put(kern.b);
         if (beta != 0f) {
             kern.put(kern.c);
         }
-        int tilesN = (n + GemmKernel.TILE_N - 1) / GemmKernel.TILE_N;
-        int tilesM = (m + GemmKernel.TILE_M - 1) / GemmKernel.TILE_M;
         if (!gemm.execute(gemm.range2D(tilesN, tilesM))) {
             return false;
         }
@@ -375,5 +377,9 @@ public final class OpenClBackend implements Backend {
             x[i] = random.nextFloat() * 2f - 1f;
         }
         return x;
+    }
+
+    private static int roundUp(int x, int multiple) {
+        return (x + multiple - 1) / multiple * multiple;
     }
 }

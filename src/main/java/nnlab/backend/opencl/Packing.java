@@ -47,4 +47,39 @@ final class Packing {
             }
         }
     }
+
+    /**
+     * Packs a logical {@code [outer, k]} matrix {@code X} into tile panels for {@link GemmKernel}:
+     * {@code dst[(t*k + p)*tile + r] = X[t*tile + r][p]}, zero where {@code t*tile + r >= outer}. So the
+     * {@code tile} values a work-group needs at step {@code p} are adjacent, and its whole panel
+     * ({@code k * tile} floats) is one sequential stream, as in the BLIS packed format.
+     *
+     * <p>{@code X[i][p]} is {@code src[offset + i*ld + p]} when {@code rowMajor}, else {@code src[offset + p*ld + i]}.
+     * For {@code A}: {@code X = op(A)}, row-major unless {@code transA}. For {@code B}: {@code X = op(B)^T},
+     * row-major only when {@code transB}.
+     */
+    static void packPanels(boolean rowMajor, int outer, int k, float[] src, int offset, int ld, float[] dst, int tile) {
+        int tiles = (outer + tile - 1) / tile;
+        for (int t = 0; t < tiles; t++) {
+            int base = t * k * tile;
+            int rows = Math.min(tile, outer - t * tile);
+            if (rowMajor) {
+                for (int r = 0; r < rows; r++) {
+                    int s = offset + (t * tile + r) * ld;
+                    for (int p = 0; p < k; p++) {
+                        dst[base + p * tile + r] = src[s + p];
+                    }
+                }
+            } else {
+                for (int p = 0; p < k; p++) {
+                    System.arraycopy(src, offset + p * ld + t * tile, dst, base + p * tile, rows);
+                }
+            }
+            for (int r = rows; r < tile; r++) {
+                for (int p = 0; p < k; p++) {
+                    dst[base + p * tile + r] = 0f;
+                }
+            }
+        }
+    }
 }

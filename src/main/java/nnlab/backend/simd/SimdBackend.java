@@ -53,6 +53,12 @@ public final class SimdBackend implements Backend {
         return "simd";
     }
 
+    /** Threads of the GEMM pool (one per available processor); products below the threshold use one. */
+    @Override
+    public int parallelism() {
+        return threads.threads();
+    }
+
     @Override
     public String description() {
         return "SIMD: JDK Vector API, " + S.vectorBitSize() + "-bit (" + L + " float lanes), "
