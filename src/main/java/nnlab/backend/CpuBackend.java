@@ -35,12 +35,8 @@ public final class CpuBackend implements Backend {
                      float alpha, float[] a, int aOffset, int lda,
                      float[] b, int bOffset, int ldb,
                      float beta, float[] c, int cOffset, int ldc) {
-        GemmChecks.check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
-        if (m == 0 || n == 0) {
-            return;
-        }
-        if (k == 0 || alpha == 0f) {
-            scaleC(m, n, beta, c, cOffset, ldc);
+        if (GemmChecks.validateAndFinishTrivial(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
+                beta, c, cOffset, ldc)) {
             return;
         }
         FMatrixRMaj av = view(a, aOffset, transA ? k : m, transA ? m : k, lda);
@@ -97,15 +93,6 @@ public final class CpuBackend implements Backend {
 
     private static boolean isPacked(float[] data, int offset, int rows, int cols, int ld) {
         return offset == 0 && ld == cols && data.length == rows * cols;
-    }
-
-    private static void scaleC(int m, int n, float beta, float[] c, int cOffset, int ldc) {
-        for (int i = 0; i < m; i++) {
-            int row = cOffset + i * ldc;
-            for (int j = 0; j < n; j++) {
-                c[row + j] = beta == 0f ? 0f : beta * c[row + j];
-            }
-        }
     }
 
     @Override

@@ -31,6 +31,33 @@ public final class GemmChecks {
         checkMatrix("C", c, cOffset, m, n, ldc, "[m, n]");
     }
 
+    /**
+     * Validates a GEMM call with {@link #check} and completes it when no product has to be computed:
+     * nothing to do when {@code m == 0} or {@code n == 0}; {@code C = beta * C} when {@code k == 0} or
+     * {@code alpha == 0} (A and B are not read, as in BLAS). Every backend starts its {@code gemm} with this.
+     *
+     * @return true when the call is complete; false when the backend still has to compute the product
+     */
+    public static boolean validateAndFinishTrivial(boolean transA, boolean transB, int m, int n, int k,
+                                                   float alpha, float[] a, int aOffset, int lda,
+                                                   float[] b, int bOffset, int ldb,
+                                                   float beta, float[] c, int cOffset, int ldc) {
+        check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+        if (m == 0 || n == 0) {
+            return true;
+        }
+        if (k == 0 || alpha == 0f) {
+            for (int i = 0; i < m; i++) {
+                int row = cOffset + i * ldc;
+                for (int j = 0; j < n; j++) {
+                    c[row + j] = beta == 0f ? 0f : beta * c[row + j];
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     private static void checkMatrix(String name, float[] data, int offset, int rows, int cols, int ld, String layout) {
         if (data == null) {
             throw new IllegalArgumentException("gemm: matrix " + name + " is null");

@@ -136,20 +136,18 @@ public final class OpenClBackend implements Backend {
                      float alpha, float[] a, int aOffset, int lda,
                      float[] b, int bOffset, int ldb,
                      float beta, float[] c, int cOffset, int ldc) {
-        GemmChecks.check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
-        if (m == 0 || n == 0) {
+        if (GemmChecks.validateAndFinishTrivial(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
+                beta, c, cOffset, ldc)) {
             return;
         }
-        if (k > 0 && alpha != 0f) {
-            synchronized (gemm) {
-                ensureOpen(gemm);
-                if (gemm.usable() && gemmOnDevice(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
-                        beta, c, cOffset, ldc)) {
-                    return;
-                }
+        synchronized (gemm) {
+            ensureOpen(gemm);
+            if (gemm.usable() && gemmOnDevice(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
+                    beta, c, cOffset, ldc)) {
+                return;
             }
         }
-        // No product to compute (C = beta * C), a retired kernel, or a problem too large for one buffer.
+        // A retired kernel, or a problem too large for one buffer.
         cpu.gemm(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
     }
 

@@ -70,12 +70,8 @@ public final class SimdBackend implements Backend {
                      float alpha, float[] a, int aOffset, int lda,
                      float[] b, int bOffset, int ldb,
                      float beta, float[] c, int cOffset, int ldc) {
-        GemmChecks.check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
-        if (m == 0 || n == 0) {
-            return;
-        }
-        if (k == 0 || alpha == 0f) {
-            scaleC(m, n, beta, c, cOffset, ldc);
+        if (GemmChecks.validateAndFinishTrivial(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
+                beta, c, cOffset, ldc)) {
             return;
         }
         if (!transA && transB && (m <= SMALL_ROWS || n <= SMALL_ROWS)) {
@@ -121,15 +117,6 @@ public final class SimdBackend implements Backend {
             }
         }
         return best;
-    }
-
-    private static void scaleC(int m, int n, float beta, float[] c, int cOffset, int ldc) {
-        for (int i = 0; i < m; i++) {
-            int row = cOffset + i * ldc;
-            for (int j = 0; j < n; j++) {
-                c[row + j] = beta == 0f ? 0f : beta * c[row + j];
-            }
-        }
     }
 
     @Override
