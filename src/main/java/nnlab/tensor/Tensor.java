@@ -159,15 +159,15 @@ public final class Tensor {
     }
 
     /**
-     * {@link #rand(RandomGenerator, int...)} with a fresh {@code new Well19937c(seed)}. Note the first argument
-     * is the seed: {@code rand(42, 3, 4)} is a {@code [3, 4]} tensor, but {@code rand(3, 4)} is a {@code [4]} one.
+     * A seeded generator for the random factories: {@code Tensor.rand(Tensor.rng(42), 3, 4)}. It is a
+     * {@code new Well19937c(seed)} (Commons Math); pass the same generator on to draw further tensors from
+     * one reproducible stream, as {@code torch.Generator().manual_seed(42)} does.
      *
-     * <p>The seed is a {@code long}, and Commons Math seeds {@code new Well19937c(42)} (an {@code int}) differently
-     * from {@code new Well19937c(42L)}: to reproduce this tensor from your own generator, use {@code 42L}.
-     * The same holds for the seed overloads of {@link #uniform} and {@link #randn}.
+     * <p>The seed is a {@code long}: Commons Math seeds {@code new Well19937c(42)} (an {@code int})
+     * differently from {@code new Well19937c(42L)}, and this method always means the latter.
      */
-    public static Tensor rand(long seed, int... shape) {
-        return rand(new Well19937c(seed), shape);
+    public static RandomGenerator rng(long seed) {
+        return new Well19937c(seed);
     }
 
     /**
@@ -180,11 +180,6 @@ public final class Tensor {
         return TensorRandom.uniform(rng, low, high, shape);
     }
 
-    /** {@link #uniform(RandomGenerator, float, float, int...)} with a fresh {@code new Well19937c(seed)} (a {@code long} seed, see {@link #rand(long, int...)}). */
-    public static Tensor uniform(long seed, float low, float high, int... shape) {
-        return uniform(new Well19937c(seed), low, high, shape);
-    }
-
     /**
      * Normally distributed values {@code mean + std * z}, {@code z ~ N(0, 1)} from {@code rng.nextGaussian()}
      * ({@code torch.normal(mean, std, shape)}). {@code std == 0} gives a constant tensor.
@@ -193,11 +188,6 @@ public final class Tensor {
      */
     public static Tensor randn(RandomGenerator rng, float mean, float std, int... shape) {
         return TensorRandom.randn(rng, mean, std, shape);
-    }
-
-    /** {@link #randn(RandomGenerator, float, float, int...)} with a fresh {@code new Well19937c(seed)} (a {@code long} seed, see {@link #rand(long, int...)}). */
-    public static Tensor randn(long seed, float mean, float std, int... shape) {
-        return randn(new Well19937c(seed), mean, std, shape);
     }
 
     // =============================================================== accessors

@@ -67,7 +67,7 @@ final class TensorRandom {
     private static void requireRng(String op, RandomGenerator rng) {
         if (rng == null) {
             throw new IllegalArgumentException(op + ": random generator is null; pass a seeded one, "
-                    + "e.g. new Well19937c(42), or use the overload that takes a long seed");
+                    + "e.g. Tensor.rng(42)");
         }
     }
 }

@@ -78,21 +78,21 @@ class TensorCreationTest {
 
     @Test
     void sameSeedGivesTheSameTensor() {
-        assertEquals(Tensor.rand(42, 3, 4), Tensor.rand(42, 3, 4));
-        // 42L, not 42: Well19937c(int) and Well19937c(long) seed differently, and the overloads take a long.
-        assertEquals(Tensor.uniform(42, -1f, 1f, 5), Tensor.uniform(new Well19937c(42L), -1f, 1f, 5));
-        assertEquals(Tensor.randn(42, 0f, 1f, 2, 2), Tensor.randn(new Well19937c(42L), 0f, 1f, 2, 2));
+        assertEquals(Tensor.rand(Tensor.rng(42), 3, 4), Tensor.rand(Tensor.rng(42), 3, 4));
+        // Tensor.rng(42) is new Well19937c(42L): the int constructor would seed differently.
+        assertEquals(Tensor.uniform(Tensor.rng(42), -1f, 1f, 5), Tensor.uniform(new Well19937c(42L), -1f, 1f, 5));
+        assertEquals(Tensor.randn(Tensor.rng(42), 0f, 1f, 2, 2), Tensor.randn(new Well19937c(42L), 0f, 1f, 2, 2));
     }
 
     @Test
     void differentSeedsGiveDifferentTensors() {
-        assertThat(Tensor.rand(1, 100), not(equalTo(Tensor.rand(2, 100))));
-        assertThat(Tensor.randn(1, 0f, 1f, 100), not(equalTo(Tensor.randn(2, 0f, 1f, 100))));
+        assertThat(Tensor.rand(Tensor.rng(1), 100), not(equalTo(Tensor.rand(Tensor.rng(2), 100))));
+        assertThat(Tensor.randn(Tensor.rng(1), 0f, 1f, 100), not(equalTo(Tensor.randn(Tensor.rng(2), 0f, 1f, 100))));
     }
 
     @Test
     void randStaysInTheHalfOpenUnitInterval() {
-        for (float v : Tensor.rand(7, 10_000).toArray()) {
+        for (float v : Tensor.rand(Tensor.rng(7), 10_000).toArray()) {
             assertThat(0f, lessThanOrEqualTo(v));
             assertThat(v, lessThan(1f));
         }
@@ -100,7 +100,7 @@ class TensorCreationTest {
 
     @Test
     void uniformStaysInItsHalfOpenRange() {
-        for (float v : Tensor.uniform(7, -0.5f, 0.25f, 10_000).toArray()) {
+        for (float v : Tensor.uniform(Tensor.rng(7), -0.5f, 0.25f, 10_000).toArray()) {
             assertThat(-0.5f, lessThanOrEqualTo(v));
             assertThat(v, lessThan(0.25f));
         }
@@ -110,7 +110,7 @@ class TensorCreationTest {
     void uniformNeverReturnsHighEvenWhenRoundingWouldReachIt() {
         // [1, nextUp(1)) holds exactly one float, 1; low + width * u rounds to high for about half of the u's.
         float high = Math.nextUp(1f);
-        assertEquals(Tensor.ones(1000), Tensor.uniform(3, 1f, high, 1000));
+        assertEquals(Tensor.ones(1000), Tensor.uniform(Tensor.rng(3), 1f, high, 1000));
     }
 
     @Test
@@ -122,7 +122,7 @@ class TensorCreationTest {
         int n = 100_000;
         float mu = 2f;
         float sigma = 3f;
-        float[] x = Tensor.randn(12345, mu, sigma, n).toArray();
+        float[] x = Tensor.randn(Tensor.rng(12345), mu, sigma, n).toArray();
         double mean = 0;
         for (float v : x) {
             mean += v;
@@ -140,7 +140,7 @@ class TensorCreationTest {
 
     @Test
     void randnWithZeroStdIsConstant() {
-        assertEquals(Tensor.full(1.5f, 4), Tensor.randn(9, 1.5f, 0f, 4));
+        assertEquals(Tensor.full(1.5f, 4), Tensor.randn(Tensor.rng(9), 1.5f, 0f, 4));
     }
 
     // ---------------------------------------------------------------- rejected arguments
@@ -156,31 +156,31 @@ class TensorCreationTest {
     @Test
     void uniformRejectsNanBoundsNamingTheBound() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Tensor.uniform(1, Float.NaN, 1f, 3));
+                () -> Tensor.uniform(Tensor.rng(1), Float.NaN, 1f, 3));
         assertThat(e.getMessage(), allOf(containsString("uniform"), containsString("low"), containsString("NaN")));
-        e = assertThrows(IllegalArgumentException.class, () -> Tensor.uniform(1, 0f, Float.POSITIVE_INFINITY, 3));
+        e = assertThrows(IllegalArgumentException.class, () -> Tensor.uniform(Tensor.rng(1), 0f, Float.POSITIVE_INFINITY, 3));
         assertThat(e.getMessage(), allOf(containsString("high"), containsString("finite")));
     }
 
     @Test
     void uniformRejectsLowNotBelowHigh() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.uniform(1, 1f, 1f, 3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.uniform(Tensor.rng(1), 1f, 1f, 3));
         assertThat(e.getMessage(), allOf(containsString("low must be < high"), containsString("low=1.0"),
                 containsString("high=1.0")));
-        assertThrows(IllegalArgumentException.class, () -> Tensor.uniform(1, 2f, -2f, 3));
+        assertThrows(IllegalArgumentException.class, () -> Tensor.uniform(Tensor.rng(1), 2f, -2f, 3));
     }
 
     @Test
     void randnRejectsNegativeOrNanStd() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.randn(1, 0f, -1f, 3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.randn(Tensor.rng(1), 0f, -1f, 3));
         assertThat(e.getMessage(), allOf(containsString("randn"), containsString("std must be >= 0"), containsString("-1.0")));
-        e = assertThrows(IllegalArgumentException.class, () -> Tensor.randn(1, 0f, Float.NaN, 3));
+        e = assertThrows(IllegalArgumentException.class, () -> Tensor.randn(Tensor.rng(1), 0f, Float.NaN, 3));
         assertThat(e.getMessage(), allOf(containsString("std"), containsString("NaN")));
     }
 
     @Test
     void randnRejectsNanMean() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.randn(1, Float.NaN, 1f, 3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Tensor.randn(Tensor.rng(1), Float.NaN, 1f, 3));
         assertThat(e.getMessage(), allOf(containsString("mean"), containsString("NaN")));
     }
 

@@ -121,6 +121,6 @@ class TensorMatmulTest {
 
     /** A tensor of integers in [-4, 4], from a fixed seed. */
     private static Tensor smallInts(long seed, int... shape) {
-        return Tensor.uniform(seed, -4f, 5f, shape).map(v -> (float) Math.floor(v));
+        return Tensor.uniform(Tensor.rng(seed), -4f, 5f, shape).map(v -> (float) Math.floor(v));
     }
 }
