@@ -12,24 +12,7 @@ package nnlab.backend.opencl;
  * {@link nnlab.backend.Im2Col#col2im} adds them, so the two agree exactly. Work items past
  * {@code total} (the range is rounded up to whole work-groups) do nothing.
  */
-final class Col2ImKernel extends OpenClKernel {
-
-    float[] columns = new float[1];
-    float[] image = new float[1];
-    int height;
-    int width;
-    int kernelH;
-    int kernelW;
-    int strideH;
-    int strideW;
-    int padH;
-    int padW;
-    int dilationH;
-    int dilationW;
-    int outH;
-    int outW;
-    /** {@code C*H*W}, the number of image elements. */
-    int total;
+final class Col2ImKernel extends ConvKernel {
 
     @Override
     public void run() {

@@ -10,24 +10,7 @@ package nnlab.backend.opencl;
  * The global range is rounded up to whole work-groups ({@link KernelSlot#range}), so work items with
  * {@code gid >= total} do nothing.
  */
-final class Im2ColKernel extends OpenClKernel {
-
-    float[] image = new float[1];
-    float[] columns = new float[1];
-    int height;
-    int width;
-    int kernelH;
-    int kernelW;
-    int strideH;
-    int strideW;
-    int padH;
-    int padW;
-    int dilationH;
-    int dilationW;
-    int outH;
-    int outW;
-    /** {@code C*kH*kW * outH*outW}, the number of column-matrix elements. */
-    int total;
+final class Im2ColKernel extends ConvKernel {
 
     @Override
     public void run() {

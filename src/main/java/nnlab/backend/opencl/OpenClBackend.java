@@ -209,19 +209,7 @@ public final class OpenClBackend implements Backend {
                 kern.image = Packing.reuse(kern.image, size);
                 kern.columns = Packing.reuse(kern.columns, (int) total);
                 System.arraycopy(image, imageOffset, kern.image, 0, size);
-                kern.height = g.height();
-                kern.width = g.width();
-                kern.kernelH = g.kernelH();
-                kern.kernelW = g.kernelW();
-                kern.strideH = g.strideH();
-                kern.strideW = g.strideW();
-                kern.padH = g.padH();
-                kern.padW = g.padW();
-                kern.dilationH = g.dilationH();
-                kern.dilationW = g.dilationW();
-                kern.outH = g.outHeight();
-                kern.outW = g.outWidth();
-                kern.total = (int) total;
+                kern.setGeometry(g, (int) total);
                 kern.put(kern.image);
                 if (im2col.execute(im2col.range((int) total))) {
                     kern.get(kern.columns);
@@ -246,19 +234,7 @@ public final class OpenClBackend implements Backend {
                 kern.columns = Packing.reuse(kern.columns, (int) total);
                 System.arraycopy(image, imageOffset, kern.image, 0, size);
                 System.arraycopy(columns, 0, kern.columns, 0, (int) total);
-                kern.height = g.height();
-                kern.width = g.width();
-                kern.kernelH = g.kernelH();
-                kern.kernelW = g.kernelW();
-                kern.strideH = g.strideH();
-                kern.strideW = g.strideW();
-                kern.padH = g.padH();
-                kern.padW = g.padW();
-                kern.dilationH = g.dilationH();
-                kern.dilationW = g.dilationW();
-                kern.outH = g.outHeight();
-                kern.outW = g.outWidth();
-                kern.total = size;
+                kern.setGeometry(g, size);
                 kern.put(kern.image).put(kern.columns);
                 if (col2im.execute(col2im.range(size))) {
                     kern.get(kern.image);
