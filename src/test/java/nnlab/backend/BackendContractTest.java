@@ -198,12 +198,8 @@ public abstract class BackendContractTest {
         // the reference: bound relative to the sum of magnitudes, as for GEMM.
         float[] magnitude = abs(start);
         Im2Col.col2im(g, abs(columns), magnitude, 2);
-        double rel = Tolerances.gemmRelativeBound(g.kernelH() * g.kernelW() + 1);
-        double[] bounds = new double[magnitude.length];
-        for (int i = 0; i < bounds.length; i++) {
-            bounds[i] = rel * magnitude[i] + Tolerances.ABSOLUTE_FLOOR;
-        }
-        assertThat(actual, withinBounds(expected, bounds));
+        assertThat(actual, withinBounds(expected,
+                relativeTo(magnitude, Tolerances.gemmRelativeBound(g.kernelH() * g.kernelW() + 1))));
     }
 
     @Test
@@ -221,12 +217,7 @@ public abstract class BackendContractTest {
         // Each output is a sum of C*kH*kW products plus the bias: the GEMM bound, relative to the sum of magnitudes
         // (not to the result, which may cancel to almost nothing).
         float[] magnitude = DirectConvolution.forward(g, batch, outChannels, abs(x), abs(w), abs(bias));
-        double rel = Tolerances.gemmRelativeBound(g.columnRows() + 1);
-        double[] bounds = new double[y.length];
-        for (int i = 0; i < y.length; i++) {
-            bounds[i] = rel * magnitude[i] + Tolerances.ABSOLUTE_FLOOR;
-        }
-        assertThat(y, withinBounds(expected, bounds));
+        assertThat(y, withinBounds(expected, relativeTo(magnitude, Tolerances.gemmRelativeBound(g.columnRows() + 1))));
     }
 
     @Test
@@ -348,6 +339,15 @@ public abstract class BackendContractTest {
             x[i] = (float) (rng.nextDouble() * 2 - 1);
         }
         return x;
+    }
+
+    /** Bounds {@code rel * magnitude[i]} (plus the absolute floor), for sums checked against their sum of magnitudes. */
+    private static double[] relativeTo(float[] magnitude, double rel) {
+        double[] bounds = new double[magnitude.length];
+        for (int i = 0; i < bounds.length; i++) {
+            bounds[i] = rel * magnitude[i] + Tolerances.ABSOLUTE_FLOOR;
+        }
+        return bounds;
     }
 
     private static float[] abs(float[] x) {
