@@ -1,7 +1,7 @@
 package nnlab.backend;
 
 /** {@link CpuBackend} against the backend contract; it is the reference the other backends are held to. */
-class CpuBackendTest extends BackendContractTest {
+class CpuBackendContractTest extends BackendContractTest {
 
     @Override
     protected Backend createBackend() {
