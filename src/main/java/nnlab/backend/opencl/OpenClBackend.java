@@ -172,7 +172,7 @@ public final class OpenClBackend implements Backend {
         Packing.packPanels(!transA, m, k, a, aOffset, lda, kern.a, panelM);
         Packing.packPanels(transB, n, k, b, bOffset, ldb, kern.b, panelN);
         if (beta != 0f) {
-            Packing.pack(false, m, n, c, cOffset, ldc, kern.c, n);
+            Packing.copyRows(m, n, c, cOffset, ldc, kern.c, 0, n);
         }
         kern.m = m;
         kern.n = n;
@@ -189,9 +189,7 @@ public final class OpenClBackend implements Backend {
             return false;
         }
         kern.get(kern.c);
-        for (int i = 0; i < m; i++) {
-            System.arraycopy(kern.c, i * n, c, cOffset + i * ldc, n);
-        }
+        Packing.copyRows(m, n, kern.c, 0, n, c, cOffset, ldc);
         return true;
     }
 

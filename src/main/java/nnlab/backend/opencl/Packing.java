@@ -3,8 +3,6 @@ package nnlab.backend.opencl;
 /** Host-side copies between BLAS-style strided matrices and the dense buffers the kernels read. */
 final class Packing {
 
-    private static final int BLOCK = 32;
-
     private Packing() {
     }
 
@@ -21,30 +19,13 @@ final class Packing {
     }
 
     /**
-     * Copies a {@code [rows, cols]} matrix into {@code dst} with row stride {@code ldDst}, either as is
-     * ({@code transpose == false}: {@code dst[r*ldDst + c] = X[r][c]}, where {@code X} is stored
-     * {@code [rows, cols]}) or from its transpose ({@code transpose == true}: {@code X} is stored
-     * {@code [cols, rows]} and {@code dst[r*ldDst + c] = X[c][r]}). {@code X[i][j] = src[offset + i*ld + j]}.
+     * Copies a {@code [rows, cols]} matrix between strided storages:
+     * {@code dst[dstOffset + r*ldDst + c] = src[srcOffset + r*ldSrc + c]}.
      */
-    static void pack(boolean transpose, int rows, int cols, float[] src, int offset, int ld, float[] dst, int ldDst) {
-        if (!transpose) {
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(src, offset + r * ld, dst, r * ldDst, cols);
-            }
-            return;
-        }
-        // Blocked transpose: both the reads and the writes stay within a few cache lines per block.
-        for (int r0 = 0; r0 < rows; r0 += BLOCK) {
-            int r1 = Math.min(rows, r0 + BLOCK);
-            for (int c0 = 0; c0 < cols; c0 += BLOCK) {
-                int c1 = Math.min(cols, c0 + BLOCK);
-                for (int c = c0; c < c1; c++) {
-                    int s = offset + c * ld;
-                    for (int r = r0; r < r1; r++) {
-                        dst[r * ldDst + c] = src[s + r];
-                    }
-                }
-            }
+    static void copyRows(int rows, int cols, float[] src, int srcOffset, int ldSrc,
+                         float[] dst, int dstOffset, int ldDst) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(src, srcOffset + r * ldSrc, dst, dstOffset + r * ldDst, cols);
         }
     }
 
