@@ -8,6 +8,7 @@ import nnlab.backend.opencl.OpenClBackend;
 import nnlab.backend.opencl.OpenClDeviceInfo;
 import nnlab.backend.opencl.OpenClProbe;
 import nnlab.backend.opencl.OpenClSupport;
+import nnlab.backend.opencl.SignalChaining;
 import nnlab.backend.simd.SimdBackend;
 import nnlab.backend.simd.SimdSupport;
 
@@ -24,7 +25,9 @@ import nnlab.backend.simd.SimdSupport;
  *       cannot run this fails with a {@link BackendUnavailableException} that says what is missing and how
  *       to install it.</li>
  *   <li>{@code auto}: {@code opencl} only when the OpenCL device is a GPU (on a CPU, PoCL runs on the same
- *       cores as {@code simd} and is slower), else {@code simd}, else {@code cpu}.</li>
+ *       cores as {@code simd} and is slower), else {@code simd}, else {@code cpu}. OpenCL is not even probed
+ *       in a JVM without signal chaining ({@link SignalChaining}), since loading a driver such as PoCL
+ *       there can crash the JVM later.</li>
  * </ul>
  */
 public final class Backends {
@@ -114,6 +117,10 @@ public final class Backends {
     }
 
     private static Selection auto() {
+        if (!SignalChaining.active()) {
+            return simdOrCpu("auto", "auto: OpenCL was not probed, because " + SignalChaining.risk() + " (fix: "
+                    + SignalChaining.fix() + ")");
+        }
         OpenClProbe probe = OpenClSupport.probe();
         Optional<OpenClDeviceInfo> gpu = probe.available() ? probe.preferred().filter(OpenClDeviceInfo::isGpu)
                 : Optional.empty();

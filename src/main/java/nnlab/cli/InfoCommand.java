@@ -10,6 +10,7 @@ import nnlab.backend.Backends;
 import nnlab.backend.opencl.OpenClDeviceInfo;
 import nnlab.backend.opencl.OpenClProbe;
 import nnlab.backend.opencl.OpenClSupport;
+import nnlab.backend.opencl.SignalChaining;
 import nnlab.backend.simd.SimdSupport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,6 +39,9 @@ final class InfoCommand implements Callable<Integer> {
         int status = printBackend(out);
         out.println();
         printSimd(out);
+        if (!SignalChaining.active()) {
+            out.printf("Signals   warning: %s%n          fix: %s%n", SignalChaining.risk(), SignalChaining.fix());
+        }
         printOpenCl(out, OpenClSupport.probe());
         out.flush();
         return status;

@@ -5,10 +5,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import nnlab.testing.ChildJvm;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,19 +29,12 @@ class SimdFallbackTest {
 
     @Test
     void withoutTheVectorModuleSimdFallsBackToCpuAndWarnsOnce() throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                Probe.class.getName()))
-                .start();
-        p.getOutputStream().close();
-        assertThat("child JVM finished", p.waitFor(60, TimeUnit.SECONDS), is(true));
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(err, p.exitValue(), is(0));
-        assertThat(out, is("backend=cpu" + System.lineSeparator() + "backend=cpu" + System.lineSeparator()
-                + "backend=cpu" + System.lineSeparator()));
-        int warnings = err.split("falling back to the cpu backend", -1).length - 1;
-        assertThat(err, warnings, is(1));
-        assertThat(err, containsString("--add-modules jdk.incubator.vector"));
+        ChildJvm.Result r = ChildJvm.run(List.of(), Map.of(), Probe.class);
+        assertThat(r.err(), r.exitCode(), is(0));
+        String nl = System.lineSeparator();
+        assertThat(r.out(), is("backend=cpu" + nl + "backend=cpu" + nl + "backend=cpu" + nl));
+        int warnings = r.err().split("falling back to the cpu backend", -1).length - 1;
+        assertThat(r.err(), warnings, is(1));
+        assertThat(r.err(), containsString("--add-modules jdk.incubator.vector"));
     }
 }

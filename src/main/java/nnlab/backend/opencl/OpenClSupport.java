@@ -39,9 +39,16 @@ public final class OpenClSupport {
     private OpenClSupport() {
     }
 
-    /** Probes OpenCL on first call and returns the cached answer afterwards. Never throws, never prints. */
+    /**
+     * Probes OpenCL on first call and returns the cached answer afterwards. Never throws; prints nothing,
+     * except one warning when the JVM runs without signal chaining (see {@link SignalChaining}).
+     */
     public static synchronized OpenClProbe probe() {
         if (probe == null) {
+            if (!SignalChaining.active()) {
+                System.getLogger(OpenClSupport.class.getName()).log(System.Logger.Level.WARNING,
+                        "nnlab: loading OpenCL although " + SignalChaining.risk() + ". Fix: " + SignalChaining.fix());
+            }
             List<Object> found = new ArrayList<>();
             probe = runProbe(found);
             handles = List.copyOf(found);
