@@ -1,0 +1,35 @@
+package nnlab.nn.layers;
+
+import nnlab.nn.Module;
+import nnlab.tensor.Tensor;
+
+/**
+ * Logistic sigmoid, as {@code torch.nn.Sigmoid}, element-wise: {@code y = 1 / (1 + exp(-x))}, computed without
+ * overflow for large {@code |x|}.
+ *
+ * <p>Shapes: any; output has the input's shape. Backward from the cached output:
+ * {@code dx = dy * y * (1 - y)}. Same in train and eval mode.
+ */
+public class Sigmoid extends Module {
+
+    /** Cache for backward: the output of the last forward. */
+    private Tensor output;
+
+    @Override
+    protected Tensor doForward(Tensor x) {
+        output = x.sigmoid();
+        return output;
+    }
+
+    @Override
+    protected Tensor doBackward(Tensor gradOut) {
+        float[] y = output.data();
+        float[] dy = gradOut.data();
+        Tensor dx = Tensor.zerosLike(gradOut);
+        float[] out = dx.data();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = dy[i] * y[i] * (1f - y[i]);
+        }
+        return dx;
+    }
+}
