@@ -111,7 +111,7 @@ abstract class BatchNormBase extends Module {
     // =============================================================== forward / backward
 
     @Override
-    protected final Tensor doForward(Tensor x) {
+    protected Tensor doForward(Tensor x) {
         checkInput(x);
         int n = x.dim(0);
         int s = x.numel() / Math.max(1, n * numFeatures);
@@ -195,7 +195,7 @@ abstract class BatchNormBase extends Module {
      * {@code dgamma += sum(dy * xhat)} and {@code dbeta += sum(dy)}.
      */
     @Override
-    protected final Tensor doBackward(Tensor gradOut) {
+    protected Tensor doBackward(Tensor gradOut) {
         float[] dy = gradOut.data();
         double[] sumDy = new double[numFeatures];
         double[] sumDyXhat = new double[numFeatures];

@@ -1,0 +1,57 @@
+package nnlab.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.TreeMap;
+import nnlab.nn.GradCheckResult;
+
+/**
+ * Keeps the largest gradient-check error seen per op, for the 1000-seed acceptance run. With
+ * {@code -Dnnlab.gradcheck.report=FILE} (e.g. {@code -Dnnlab.test.jvm.flags="-Dnnlab.gradcheck.seeds=1000
+ * -Dnnlab.gradcheck.report=/tmp/gc.txt"}) each test JVM appends one line per op to FILE when it exits:
+ * {@code op checks worst-relative-error tolerance}. Without the property nothing is written.
+ */
+public final class GradCheckLog {
+
+    private static final Map<String, double[]> WORST = new TreeMap<>();
+
+    static {
+        String file = System.getProperty("nnlab.gradcheck.report");
+        if (file != null && !file.isEmpty()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> write(Path.of(file))));
+        }
+    }
+
+    private GradCheckLog() {
+    }
+
+    /** Records {@code result} under {@code op} and returns it. */
+    public static synchronized GradCheckResult record(String op, GradCheckResult result) {
+        double[] w = WORST.computeIfAbsent(op, k -> new double[3]);
+        w[0]++;
+        w[1] = Math.max(w[1], result.worst().relativeError());
+        w[2] = Math.max(w[2], result.tolerance());
+        return result;
+    }
+
+    /** Records {@code result} under {@code op} and asserts that it passed. */
+    public static void assertPassed(String op, GradCheckResult result) {
+        record(op, result).assertPassed();
+    }
+
+    private static synchronized void write(Path file) {
+        StringBuilder sb = new StringBuilder();
+        WORST.forEach((op, w) -> sb.append(String.format("%-40s %6d checks  worst %.3e  tolerance %.1e%n",
+                op, (long) w[0], w[1], w[2])));
+        try {
+            Files.writeString(file, sb, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
