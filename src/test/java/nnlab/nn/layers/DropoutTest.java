@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.sameInstance;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import nnlab.nn.GradCheck;
-import nnlab.nn.Module;
 import nnlab.tensor.Generators;
 import nnlab.tensor.Tensor;
 import nnlab.testing.GradCheckLog;
@@ -74,21 +73,8 @@ class DropoutTest {
     @ParameterizedTest
     @ValueSource(doubles = {0.1, 0.5, 0.9})
     void trainingPreservesTheExpectation(double p) {
-        assertThat(meanOutputOnOnesMinusOne(new Dropout(p, TestSeeds.of(5)), SAMPLE),
-                lessThanOrEqualTo(expectationBound(p, SAMPLE)));
-    }
-
-    /**
-     * {@code |mean(dropout(ones(n))) - 1|}: each output is {@code m/(1-p)} with {@code m ~ Bernoulli(1-p)}, so its
-     * mean is 1 for a correct (scaled) dropout. Used by the planted-bug test as well.
-     */
-    public static double meanOutputOnOnesMinusOne(Module dropout, int n) {
-        return Math.abs(dropout.forward(Tensor.ones(n)).sum() / n - 1.0);
-    }
-
-    /** Six standard errors of that mean: each output has variance {@code p/(1-p)}. */
-    public static double expectationBound(double p, int n) {
-        return Tolerances.SAMPLE_STANDARD_ERRORS * Math.sqrt(p / (1 - p) / n);
+        assertThat(DropoutStatistics.meanOutputOnOnesMinusOne(new Dropout(p, TestSeeds.of(5)), SAMPLE),
+                lessThanOrEqualTo(DropoutStatistics.expectationBound(p, SAMPLE)));
     }
 
     @Test
