@@ -7,7 +7,11 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import nnlab.nn.GradCheck;
 import nnlab.nn.GradCheckResult;
 import nnlab.nn.Module;
@@ -17,6 +21,7 @@ import nnlab.nn.layers.Dropout;
 import nnlab.nn.layers.DropoutStatistics;
 import nnlab.nn.layers.Softmax;
 import nnlab.tensor.Tensor;
+import nnlab.testing.ParityFixture;
 import nnlab.testing.TestSeeds;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
@@ -98,6 +103,27 @@ class PlantedNormBugsTest {
         BatchNorm1d planted = withRunningStats(new BatchNormUsingBatchStatsInEval(3), seed);
         planted.eval();
         assertThat(planted.forward(b).slice(0, 1), not(closeTo(planted.forward(a).slice(0, 1), 1e-3, 1e-3)));
+    }
+
+    @Test
+    void parityTestCatchesBatchNormUsingBatchStatisticsInEval() {
+        // PyTorch's eval output with loaded running statistics (parity/norm/batchnorm1d_2d_eval)
+        ParityFixture f = ParityFixture.load("norm", "batchnorm1d_2d_eval");
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        state.put("weight", f.tensor("param.weight"));
+        state.put("bias", f.tensor("param.bias"));
+        for (String key : new String[] {"running_mean", "running_var", "num_batches_tracked"}) {
+            state.put(key, f.tensor("buffer." + key));
+        }
+        BatchNorm1d correct = new BatchNorm1d(4);
+        BatchNorm1d planted = new BatchNormUsingBatchStatsInEval(4);
+        for (BatchNorm1d bn : List.of(correct, planted)) {
+            bn.loadStateDict(state);
+            bn.eval();
+        }
+        f.assertClose("output", correct.forward(f.tensor("input")), 1e-4);
+        Tensor wrong = planted.forward(f.tensor("input"));
+        assertThrows(AssertionError.class, () -> f.assertClose("output", wrong, 1e-4));
     }
 
     private static BatchNorm1d withRunningStats(BatchNorm1d bn, long seed) {
