@@ -14,11 +14,13 @@ import nnlab.nn.GradCheckResult;
  * Keeps the largest gradient-check error seen per op, for the 1000-seed acceptance run. With
  * {@code -Dnnlab.gradcheck.report=FILE} (e.g. {@code -Dnnlab.test.jvm.flags="-Dnnlab.gradcheck.seeds=1000
  * -Dnnlab.gradcheck.report=/tmp/gc.txt"}) each test JVM appends one line per op to FILE when it exits:
- * {@code op checks worst-relative-error tolerance}. Without the property nothing is written.
+ * {@code op checks worst-relative-error tolerance}, followed by the report of the worst check. Without the property
+ * nothing is written.
  */
 public final class GradCheckLog {
 
     private static final Map<String, double[]> WORST = new TreeMap<>();
+    private static final Map<String, String> WORST_MESSAGE = new TreeMap<>();
 
     static {
         String file = System.getProperty("nnlab.gradcheck.report");
@@ -34,7 +36,10 @@ public final class GradCheckLog {
     public static synchronized GradCheckResult record(String op, GradCheckResult result) {
         double[] w = WORST.computeIfAbsent(op, k -> new double[3]);
         w[0]++;
-        w[1] = Math.max(w[1], result.worst().relativeError());
+        if (w[0] == 1 || result.worst().relativeError() > w[1]) {
+            w[1] = result.worst().relativeError();
+            WORST_MESSAGE.put(op, result.message());
+        }
         w[2] = Math.max(w[2], result.tolerance());
         return result;
     }
@@ -47,7 +52,7 @@ public final class GradCheckLog {
     private static synchronized void write(Path file) {
         StringBuilder sb = new StringBuilder();
         WORST.forEach((op, w) -> sb.append(String.format("%-40s %6d checks  worst %.3e  tolerance %.1e%n",
-                op, (long) w[0], w[1], w[2])));
+                op, (long) w[0], w[1], w[2]) + "    " + WORST_MESSAGE.get(op).replace("\n", "\n    ") + "\n"));
         try {
             Files.writeString(file, sb, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {

@@ -29,15 +29,6 @@ class BatchNorm1dTest {
      */
     static final double BN_GRADCHECK_TOLERANCE = 2e-2;
 
-    /**
-     * Difference step for the BatchNorm gradient checks, 2^-6 instead of GradCheck's 2^-8: the numeric estimate's
-     * float32 noise (the rounding of every output of the channel, over the step) falls by 4, which matters where a
-     * gradient is small by cancellation (dgamma = sum(dy * xhat) of one channel near 0). The output is linear in
-     * gamma and beta, and in train mode smooth in x on the scale of the channel's standard deviation (at least
-     * 4 values of spread 1.5 to 2), so the O(h^4) truncation error stays far below the tolerance.
-     */
-    static final double BN_STEP = 0x1.0p-6;
-
     /** Float32 results of a few double operations each: a few ulp relative. */
     private static final double RTOL = 8 * Tolerances.FLOAT_UNIT_ROUNDOFF;
     private static final double ATOL = 1e-7;
@@ -202,7 +193,7 @@ class BatchNorm1dTest {
             RandomGenerator rng = Tensor.rng(seed);
             BatchNorm1d bn = randomBatchNorm(rng);
             GradCheckLog.assertPassed("BatchNorm1d train", GradCheck.with().seed(seed)
-                    .step(BN_STEP).tolerance(BN_GRADCHECK_TOLERANCE).module(bn, randomInput(rng, bn.numFeatures())));
+                    .tolerance(BN_GRADCHECK_TOLERANCE).module(bn, randomInput(rng, bn.numFeatures())));
         });
     }
 
@@ -214,7 +205,7 @@ class BatchNorm1dTest {
             randomiseRunningStats(bn, rng);
             bn.eval();
             GradCheckLog.assertPassed("BatchNorm1d eval", GradCheck.with().seed(seed)
-                    .step(BN_STEP).tolerance(BN_GRADCHECK_TOLERANCE).module(bn, randomInput(rng, bn.numFeatures())));
+                    .tolerance(BN_GRADCHECK_TOLERANCE).module(bn, randomInput(rng, bn.numFeatures())));
         });
     }
 
@@ -225,13 +216,14 @@ class BatchNorm1dTest {
             BatchNorm1d bn = new BatchNorm1d(2 + rng.nextInt(3), 1e-5, 0.1, false, false);
             bn.eval(); // batch statistics in eval too: the full backward formula
             GradCheckLog.assertPassed("BatchNorm1d no-affine no-stats eval", GradCheck.with().seed(seed)
-                    .step(BN_STEP).tolerance(BN_GRADCHECK_TOLERANCE).module(bn, randomInput(rng, bn.numFeatures())));
+                    .tolerance(BN_GRADCHECK_TOLERANCE).module(bn, randomInput(rng, bn.numFeatures())));
         });
     }
 
     /**
      * BatchNorm1d(C), C in 2..4, with gamma in [0.5, 1.5) and beta ~ N(0, 1). At least 2 channels: with one, a
-     * single dgamma that cancels to nearly 0 by chance has no other element to set the scale of the comparison.
+     * single dgamma that cancels to nearly 0 by chance has no other element to set the scale of the comparison
+     * (with C = 1 and 1000 seeds, GradCheck reported relative errors of 1: float32 rounding against 0).
      */
     static BatchNorm1d randomBatchNorm(RandomGenerator rng) {
         BatchNorm1d bn = new BatchNorm1d(2 + rng.nextInt(3));
@@ -251,8 +243,9 @@ class BatchNorm1dTest {
 
     /**
      * {@code [N, C]} (N in 4..8) or {@code [N, C, L]} (N in 2..5, L in 2..5), values ~ N(1, 2^2): at least 4 values
-     * per channel. With 2 the normalised output is +-1 whatever x is and the gradient vanishes; with 3 it lies in
-     * a one-dimensional space and can cancel to nearly 0 by chance.
+     * per channel. With 2 the normalised output is +-1 whatever x is, so dL/dx is 0 up to eps and float32 rounding
+     * (analytic 5e-7 against numeric 0 is a relative error of 1); with 3 it lies in a one-dimensional space and can
+     * cancel to nearly 0 by chance in the same way.
      */
     private static Tensor randomInput(RandomGenerator rng, int c) {
         int[] shape = rng.nextBoolean() ? new int[] {4 + rng.nextInt(5), c}

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.sameInstance;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import nnlab.nn.GradCheck;
+import nnlab.nn.Sequential;
 import nnlab.tensor.Generators;
 import nnlab.tensor.Tensor;
 import nnlab.testing.GradCheckLog;
@@ -174,6 +175,27 @@ class DropoutTest {
             Dropout d = new Dropout(0.5, seed);
             d.eval();
             GradCheckLog.assertPassed("Dropout eval", GradCheck.checkModule(d, x, seed));
+        });
+    }
+
+    @Test
+    void stackInsideSequentialPassesGradCheckInBothModes() {
+        // Linear -> BatchNorm1d -> Tanh -> Dropout -> Linear -> LogSoftmax: GradCheck reseeds the nested Dropout
+        // before each forward; BatchNorm's step and tolerance apply to the whole stack. The first Linear has no bias,
+        // as usual before BatchNorm: in train mode BatchNorm subtracts the batch mean, so that bias has gradient
+        // exactly 0, and GradCheck would compare float rounding (1e-7) with 0 and report a relative error of 1.
+        GradCheckSeeds.forCase(3).forEach(seed -> {
+            RandomGenerator rng = Tensor.rng(seed);
+            int hidden = 3 + rng.nextInt(4);
+            Sequential net = new Sequential(new Linear(5, hidden, false, rng), new BatchNorm1d(hidden), new Tanh(),
+                    new Dropout(0.3, seed), new Linear(hidden, 4, true, rng), new LogSoftmax(1));
+            Tensor x = Tensor.randn(rng, 0f, 1f, 4 + rng.nextInt(5), 5);
+            for (boolean training : new boolean[] {true, false}) {
+                net.train(training);
+                GradCheckLog.assertPassed("Sequential with BatchNorm1d, Dropout " + (training ? "train" : "eval"),
+                        GradCheck.with().seed(seed)
+                                .tolerance(BatchNorm1dTest.BN_GRADCHECK_TOLERANCE).module(net, x));
+            }
         });
     }
 }

@@ -30,8 +30,9 @@ class TanhTest {
 
     @Test
     void backwardMatchesNumericalGradient() {
-        // x ~ N(0, 1): where |x| > 4 the derivative (< 1.3e-3) is as small as GradCheck's float32 noise (about
-        // 2e-5: the rounding of y near 1 over the step), and a tensor holding only such elements cannot be checked
+        // x ~ N(0, 1). Far out (|x| > 9) tanh rounds to +-1 in float32, so the numeric derivative is exactly 0 while
+        // the analytic 1 - y^2 is rounding (1e-7): a tensor holding only such elements fails with relative error 1
+        // (seen with x ~ N(0, 3^2) over 1000 seeds). Saturation is checked by the known-value tests instead.
         GradCheckSeeds.forCase(33).forEach(seed -> {
             RandomGenerator rng = Tensor.rng(seed);
             Tensor x = Tensor.randn(rng, 0f, 1f, 1 + rng.nextInt(5), 1 + rng.nextInt(12));
