@@ -13,7 +13,7 @@ import nnlab.nn.GradCheckResult;
 /**
  * Keeps the largest gradient-check error seen per op, for the 1000-seed acceptance run. With
  * {@code -Dnnlab.gradcheck.report=FILE} (e.g. {@code -Dnnlab.test.jvm.flags="-Dnnlab.gradcheck.seeds=1000
- * -Dnnlab.gradcheck.report=/tmp/gc.txt"}) each test JVM appends one line per op to FILE when it exits:
+ * -Dnnlab.gradcheck.report=target/gradcheck-report.txt"}) each test JVM appends one line per op to FILE when it exits:
  * {@code op checks worst-relative-error tolerance}, followed by the report of the worst check. Without the property
  * nothing is written.
  */
