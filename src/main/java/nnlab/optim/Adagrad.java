@@ -27,7 +27,7 @@ import nnlab.nn.Parameter;
  *
  * <p><b>Arithmetic</b> is float32 per element with the scalar factors ({@code γ̃}) computed in double and
  * rounded to float, as PyTorch's CPU kernels; PyTorch fuses some multiply-adds (FMA), so results may
- * differ from it in the last bit.
+ * differ from it by a few ulps (at most 2.4e-7 after the 10 steps of the parity tests).
  */
 public final class Adagrad extends Optimizer {
 

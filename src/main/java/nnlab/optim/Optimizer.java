@@ -69,7 +69,7 @@ public abstract class Optimizer {
         }
         this.params = Collections.unmodifiableList(list);
         this.states = new ParamState[list.size()];
-        setLr(lr);
+        this.lr = requireNonNegative(lr, "learning rate", "the learning rate must be a finite number >= 0, e.g. 0.01");
     }
 
     /** Updates every parameter that {@linkplain #receivesUpdate receives an update}, using its gradient. */

@@ -19,8 +19,8 @@ public final class ParamState {
     private final Map<String, Tensor> buffers = new LinkedHashMap<>();
     private long step;
 
-    /** An empty state: no buffers, step count 0. */
-    public ParamState() {
+    /** An empty state: no buffers, step count 0 (made by {@link Optimizer#state(int)}). */
+    ParamState() {
     }
 
     /** How many optimizer steps have updated this parameter (PyTorch's {@code state['step']}). */

@@ -7,6 +7,6 @@
  * <p>A scheduler wraps an {@link nnlab.optim.Optimizer} and sets its lr; call {@code step()} once per epoch,
  * after the epoch's {@code optimizer.step()} calls. The formulas are PyTorch's recursive ("chainable")
  * ones, evaluated in the same order in double precision, so the learning rates agree with PyTorch's to
- * about 1e-16 relative.
+ * the last bit or two (at most 6e-16 relative over the parity tests' 50-epoch schedules).
  */
 package nnlab.optim.lr;
