@@ -38,7 +38,7 @@ def save(tensors, path, metadata=None):
     items.sort(key=lambda it: (-it[1].element_size(), it[0]))
     header, blobs, offset = {}, [], 0
     for name, t in items:
-        raw = t.view(torch.uint8).numpy().tobytes() if t.numel() else b""
+        raw = t.reshape(-1).view(torch.uint8).numpy().tobytes() if t.numel() else b""
         header[name] = {"dtype": _DTYPES[t.dtype], "shape": list(t.shape), "data_offsets": [offset, offset + len(raw)]}
         blobs.append(raw)
         offset += len(raw)
