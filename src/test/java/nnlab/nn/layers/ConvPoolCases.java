@@ -16,14 +16,16 @@ public final class ConvPoolCases {
     /**
      * Relative tolerance for Conv2d's gradient check. Conv2d is bilinear, so the 4th-order difference has no
      * truncation error; what remains is float32 rounding in the forward (about {@code u * |y|} per output touched,
-     * divided by the step {@code h = 2^-8}), measured below 1e-3 over 1000 seeds (see the sweep); 2e-2, as
-     * GradCheck's javadoc suggests for layers that sum many float32 terms, leaves room while a real bug gives 0.3 to 1.
+     * divided by the step {@code h = 2^-8}). Over 1000 seeds the largest error measured was 1.5e-3 on the random
+     * configurations and 2.1e-3 on the named ones ({@link ConvPoolGradCheckSweep}); 2e-2, as GradCheck's javadoc
+     * suggests for layers that sum many float32 terms, leaves a 10x margin, while a real bug gives 0.3 to 1.
      */
     public static final double CONV_TOLERANCE = 2e-2;
     /**
      * Relative tolerance for the pools. They are linear (AvgPool, AdaptiveAvgPool) or piecewise linear on
      * kink-free inputs (MaxPool), and each output sums at most a few dozen terms, so the rounding noise is
-     * smaller than for Conv2d; GradCheck's default 1e-2.
+     * smaller than for Conv2d; GradCheck's default 1e-2. Largest errors measured over 1000 seeds: MaxPool2d 1.8e-6,
+     * AvgPool2d 3.6e-4, AdaptiveAvgPool2d 4.5e-4.
      */
     public static final double POOL_TOLERANCE = GradCheck.DEFAULT_TOLERANCE;
 
