@@ -81,6 +81,14 @@ class BCEWithLogitsLossTest {
     }
 
     @Test
+    void confidentCorrectScoreKeepsItsTinyLoss() {
+        // x = 30, y = 1: -log σ(30) = log(1 + e^-30) = 9.357622968839737e-14 (Python math.log1p(math.exp(-30)));
+        // the form max(x, 0) - x y + log(1 + e^-|x|) computes 30 - 30 + 9.36e-14 and keeps about two digits
+        float value = new BCEWithLogitsLoss().forward(Tensor.vector(30), Tensor.vector(1));
+        assertThat((double) value, closeTo(9.357622968839737e-14, 1e-20));
+    }
+
+    @Test
     void matchesBceOnSigmoid() {
         // the definition: BCEWithLogits(x, y) = BCE(σ(x), y); σ computed in double here
         RandomGenerator rng = Tensor.rng(5);
