@@ -4,7 +4,7 @@ The fixtures are safetensors files (https://github.com/huggingface/safetensors):
 header length, a JSON header {name: {dtype, shape, data_offsets}, "__metadata__": {...}} padded with
 spaces to a multiple of 8 bytes, then the raw little-endian tensor bytes. Debian ships no
 `safetensors` Python package, so `save` writes the same layout as `safetensors.torch.save_file`
-(tensors ordered by dtype size, largest first, then by name; no gaps) with torch and the standard
+(tensors ordered by save_file's dtype ranking, I64 > F64 > F32 > ... > BOOL, then by name; no gaps) with torch and the standard
 library only. nnlab's Java tests read them with nnlab.io.SafeTensors; no Python is needed to run tests.
 
 Run the generators with Debian's python3-torch:  /usr/bin/python3 src/test/resources/parity/generate_<area>.py
@@ -22,6 +22,9 @@ _DTYPES = {
     torch.uint8: "U8", torch.bool: "BOOL",
 }
 
+# safetensors' Rust Dtype enum order; save_file sorts entries by it, descending, then by name
+_SAVE_FILE_RANK = ["BOOL", "U8", "I8", "I16", "U16", "F16", "BF16", "I32", "U32", "F32", "F64", "I64", "U64"]
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -35,10 +38,10 @@ def save(tensors, path, metadata=None):
         if t.dtype not in _DTYPES:
             raise ValueError(f"{name}: unsupported dtype {t.dtype}")
         items.append((name, t))
-    items.sort(key=lambda it: (-it[1].element_size(), it[0]))
+    items.sort(key=lambda it: (-_SAVE_FILE_RANK.index(_DTYPES[it[1].dtype]), it[0]))
     header, blobs, offset = {}, [], 0
     for name, t in items:
-        raw = t.view(torch.uint8).numpy().tobytes() if t.numel() else b""
+        raw = t.reshape(-1).view(torch.uint8).numpy().tobytes() if t.numel() else b""  # 0-d cannot view as bytes
         header[name] = {"dtype": _DTYPES[t.dtype], "shape": list(t.shape), "data_offsets": [offset, offset + len(raw)]}
         blobs.append(raw)
         offset += len(raw)

@@ -3,7 +3,7 @@ package nnlab.nn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 import nnlab.nn.loss.Loss;
 import nnlab.tensor.Tensor;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -22,8 +22,13 @@ import org.apache.commons.math3.random.RandomGenerator;
  * </pre>
  * whose truncation error is {@code O(h^4)}; with float32 forwards the rounding noise is about
  * {@code 1e-7 |L-terms| / h}, which the tolerance absorbs. Each element is compared by
- * {@code err = |analytic - numeric| / max(|analytic|, |numeric|, floor)}, where {@code floor} is 1% of the
- * root-mean-square numeric gradient of that tensor (so values near zero are judged against the tensor's scale).
+ * {@code err = |analytic - numeric| / max(|analytic|, |numeric|, floor)}, where {@code floor} is the larger of
+ * 1% of the root-mean-square numeric gradient of that tensor (so values near zero are judged against the tensor's
+ * scale) and {@code 5 / tolerance} times the measured float32 rounding noise (the RMS disagreement between the
+ * central differences with steps {@code h} and {@code 2h}, which is pure noise for a smooth function): a gradient
+ * that float32 cannot resolve is then judged by an absolute error of at most 5 noise levels. Each element's
+ * scale is also at least {@code 16 * 2^-24 * 1.5 * Σ|G ⊙ y|changed / (h * tolerance)}, where the sum runs over the
+ * outputs the perturbation changed: the worst-case float32 rounding of those outputs, seen through the stencil.
  * The check passes when every {@code err <= tolerance}.
  *
  * <p><b>Tolerances.</b> Default {@value #DEFAULT_TOLERANCE}. Layers whose forward sums many float32 terms
@@ -45,6 +50,13 @@ public final class GradCheck {
     public static final double DEFAULT_STEP = 0x1.0p-8;
     /** Default number of elements checked per tensor (all of them if it has fewer); chosen at random. */
     public static final int DEFAULT_MAX_ELEMENTS = 200;
+
+    /** How many times the measured rounding noise an absolute error may reach before it counts. */
+    private static final double NOISE_MARGIN = 5;
+    /** float32 unit roundoff, {@code 2^-24}. */
+    private static final double FLOAT_EPSILON = 0x1.0p-24;
+    /** Rounding steps allowed per changed output term (a term is the result of a short float32 sum). */
+    private static final double ROUNDING_MARGIN = 16;
 
     private double tolerance = DEFAULT_TOLERANCE;
     private double step = DEFAULT_STEP;
@@ -118,9 +130,11 @@ public final class GradCheck {
         module.forward(x);
         Tensor dx = module.backward(upstream);
 
-        DoubleSupplier objective = () -> {
+        reseedAll(module, forwardSeed);
+        Tensor base = module.forward(x);
+        Supplier<double[]> objective = () -> {
             reseedAll(module, forwardSeed);
-            return dot(upstream, module.forward(x));
+            return objectiveAndChangedScale(upstream, module.forward(x), base);
         };
         List<GradCheckResult.TensorCheck> checks = new ArrayList<>();
         checks.add(compare("input", dx, x, objective, rng));
@@ -140,7 +154,10 @@ public final class GradCheck {
         RandomGenerator rng = Tensor.rng(seed);
         loss.forward(pred, target);
         Tensor analytic = loss.backward();
-        DoubleSupplier objective = () -> loss.forward(pred, target);
+        Supplier<double[]> objective = () -> {
+            double value = loss.forward(pred, target);
+            return new double[] {value, Math.abs(value)};
+        };
         List<GradCheckResult.TensorCheck> checks = List.of(compare("pred", analytic, pred, objective, rng));
         return new GradCheckResult(loss.toString(), checks, tolerance);
     }
@@ -167,33 +184,47 @@ public final class GradCheck {
         return t;
     }
 
-    private GradCheckResult.TensorCheck compare(String name, Tensor analytic, Tensor wrt, DoubleSupplier objective,
+    private GradCheckResult.TensorCheck compare(String name, Tensor analytic, Tensor wrt, Supplier<double[]> objective,
                                                 RandomGenerator rng) {
         float[] v = wrt.data();
         int[] indices = sample(v.length, rng);
         double[] numeric = new double[indices.length];
+        double[] roundingBound = new double[indices.length];
         double sumSq = 0;
+        double noiseSq = 0;
         for (int j = 0; j < indices.length; j++) {
             int i = indices[j];
             float original = v[i];
             double[] at = new double[4];
             double[] offsets = {2 * step, step, -step, -2 * step};
+            double changedScale = 0;
             for (int s = 0; s < 4; s++) {
                 v[i] = (float) (original + offsets[s]);
-                at[s] = objective.getAsDouble();
+                double[] eval = objective.get();
+                at[s] = eval[0];
+                changedScale = Math.max(changedScale, eval[1]);
             }
+            // float32 rounding of the changed terms, through the stencil (weights sum to 1.5/h)
+            roundingBound[j] = ROUNDING_MARGIN * FLOAT_EPSILON * changedScale * 1.5 / step;
             v[i] = original;
-            numeric[j] = (-at[0] + 8 * at[1] - 8 * at[2] + at[3]) / (12 * step);
+            double narrow = (at[1] - at[2]) / (2 * step); // central difference with step h
+            double wide = (at[0] - at[3]) / (4 * step);   // ... and with step 2h
+            numeric[j] = (4 * narrow - wide) / 3;          // Richardson: the fourth-order stencil
             sumSq += numeric[j] * numeric[j];
+            noiseSq += (narrow - wide) * (narrow - wide);
         }
-        double floor = 0.01 * Math.sqrt(sumSq / Math.max(1, indices.length));
+        int count = Math.max(1, indices.length);
+        // Below the floor errors are judged absolutely: the floor is 1% of the tensor's gradient scale, raised to
+        // NOISE_MARGIN / tolerance times the float32 rounding noise seen as the disagreement of the two differences.
+        double floor = Math.max(0.01 * Math.sqrt(sumSq / count), NOISE_MARGIN / tolerance * Math.sqrt(noiseSq / count));
         floor = Math.max(floor, 1e-12);
         float[] a = analytic.data();
         int worst = -1;
         double worstErr = -1;
         for (int j = 0; j < indices.length; j++) {
             double an = a[indices[j]];
-            double err = Math.abs(an - numeric[j]) / Math.max(Math.max(Math.abs(an), Math.abs(numeric[j])), floor);
+            double scale = Math.max(Math.max(Math.abs(an), Math.abs(numeric[j])), Math.max(floor, roundingBound[j] / tolerance));
+            double err = Math.abs(an - numeric[j]) / scale;
             if (Double.isNaN(err)) {
                 err = Double.POSITIVE_INFINITY;
             }
@@ -230,14 +261,24 @@ public final class GradCheck {
         return java.util.Arrays.copyOf(pool, maxElements);
     }
 
-    private static double dot(Tensor a, Tensor b) {
-        float[] x = a.data();
-        float[] y = b.data();
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            s += (double) x[i] * y[i];
+    /**
+     * {@code L = Σ G ⊙ y} in double, and {@code Σ |G ⊙ y|} over the outputs that differ from {@code base}: the
+     * size of the terms whose float32 rounding reaches the difference quotient.
+     */
+    private static double[] objectiveAndChangedScale(Tensor upstream, Tensor y, Tensor base) {
+        float[] g = upstream.data();
+        float[] out = y.data();
+        float[] b = base.data();
+        double sum = 0;
+        double changed = 0;
+        for (int i = 0; i < g.length; i++) {
+            double term = (double) g[i] * out[i];
+            sum += term;
+            if (Float.floatToIntBits(out[i]) != Float.floatToIntBits(b[i])) {
+                changed += Math.abs(term);
+            }
         }
-        return s;
+        return new double[] {sum, changed};
     }
 
     private static void reseedAll(Module m, long seed) {
