@@ -31,13 +31,13 @@ class BCELossTest {
             RandomGenerator rng = Tensor.rng(seed);
             int n = 1 + rng.nextInt(6);
             int c = 1 + rng.nextInt(5);
-            Tensor p = Tensor.uniform(rng, 0.25f, 0.75f, n, c);
+            Tensor p = Tensor.uniform(rng, 0.05f, 0.95f, n, c);
             Tensor y = soft ? Tensor.rand(rng, n, c) : LossGradChecks.binaryTargets(rng, n, c);
             BCELoss loss = new BCELoss(reduction);
             if (weighted) {
                 loss = loss.withWeight(Tensor.uniform(rng, 0.2f, 2f, c));
             }
-            CHECKS.check(name, seed, LossGradChecks.BCE_STEP, loss, p, y).assertPassed();
+            CHECKS.check(name, loss, p, y).assertPassed();
         });
     }
 

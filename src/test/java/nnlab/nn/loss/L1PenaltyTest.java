@@ -30,7 +30,7 @@ class L1PenaltyTest {
             RandomGenerator rng = Tensor.rng(seed);
             Tensor p = GradCheck.kinkFreeInput(rng, 1 + rng.nextInt(6), 1 + rng.nextInt(8));
             double lambda = 1e-3 + rng.nextDouble();
-            GradCheckResult r = GradCheck.with().seed(seed).loss(new PenaltyAsLoss(new L1Penalty(lambda)), p, p);
+            GradCheckResult r = GradCheck.checkLoss(new PenaltyAsLoss(new L1Penalty(lambda)), p, p);
             CHECKS.record("L1Penalty", r.worst().relativeError());
             r.assertPassed();
         });

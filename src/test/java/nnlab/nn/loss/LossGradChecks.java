@@ -13,42 +13,25 @@ import nnlab.tensor.Tensor;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * How the loss tests run {@link GradCheck}, and a record of the worst relative error per case.
- *
- * <p><b>Step.</b> A loss returns its value as a float, so every evaluation of the objective carries a rounding
- * error of about {@code 2^-24 |L|}; the difference quotient turns it into a gradient error of about
- * {@code 2^-24 |L| / h}, while GradCheck judges small elements against 1% of the gradient's RMS. With the
- * default {@code h = 2^-8} that noise reached relative errors of 0.17 (cross-entropy, N = 8, C = 8, 1000 seeds).
- * The losses are smooth (analytic away from BCE's ends), so a larger step costs little truncation error
- * ({@code O(h^4)}): measured worst errors over 1000 seeds of weighted, smoothed cross-entropy were 0.17, 0.037,
- * 0.010, 0.0043, 0.0055, 0.078 for {@code h = 2^-8, 2^-6, 2^-4, 2^-3, 2^-2, 2^-1}. {@link #STEP} = {@code 2^-3}
- * is the minimum (BCE-with-logits: 0.0029 at {@code 2^-3}, 0.0061 at {@code 2^-4}). BCE on probabilities has
- * derivatives {@code ~ 1/x^5} that grow near 0 and 1; its inputs are drawn from {@code [0.25, 0.75]} and
- * checked with {@link #BCE_STEP} = {@code 2^-6} (1000 seeds: 0.016, 0.0035, 0.0069 for {@code 2^-5, 2^-6, 2^-7}).
- * The tolerance stays GradCheck's default.
+ * Runs {@link GradCheck#checkLoss} for the loss tests and records the worst relative error per case.
  *
  * <p>Run with {@code -Dnnlab.gradcheck.report=DIR} to have each test class write its worst errors per case to
  * {@code DIR/<class>.txt} (used for the 1000-seed acceptance run; tests never print).
  */
 final class LossGradChecks {
 
-    /** Difference step for the smooth losses on unbounded inputs; see the class comment. */
-    static final double STEP = 0x1.0p-3;
-    /** Difference step for BCE on probabilities drawn from {@code [0.25, 0.75]}; see the class comment. */
-    static final double BCE_STEP = 0x1.0p-6;
-
     private final Map<String, Double> worst = new TreeMap<>();
 
-    /** Checks {@code loss} at {@code (pred, target)} with step {@code h} and the seed, records the result. */
-    GradCheckResult check(String caseName, long seed, double h, Loss loss, Tensor pred, Tensor target) {
-        GradCheckResult r = GradCheck.with().seed(seed).step(h).loss(loss, pred, target);
+    /** {@code GradCheck.checkLoss(loss, pred, target)}, recorded under {@code caseName}. */
+    GradCheckResult check(String caseName, Loss loss, Tensor pred, Tensor target) {
+        GradCheckResult r = GradCheck.checkLoss(loss, pred, target);
         synchronized (worst) {
             worst.merge(caseName, r.worst().relativeError(), Math::max);
         }
         return r;
     }
 
-    /** Records an error measured elsewhere (e.g. a penalty's own check). */
+    /** Records the worst error of a check made elsewhere (e.g. a penalty's). */
     void record(String caseName, double relativeError) {
         synchronized (worst) {
             worst.merge(caseName, relativeError, Math::max);
