@@ -80,6 +80,10 @@ public record GradCheckResult(String subject, List<TensorCheck> checks, double t
             return "backward produced " + a + ": look for overflow (exp of a large number; subtract the max first) "
                     + "or a division by zero";
         }
+        if (Double.isNaN(n) || Double.isInfinite(n)) {
+            return "the forward itself produced " + n + " near this point: it overflows (exp of a large number? "
+                    + "subtract the max first) or divides by zero, so no gradient can be right there";
+        }
         if (a == 0 && n != 0) {
             return "backward left this gradient at 0: is it computed and accumulated into the grad at all?";
         }
