@@ -62,3 +62,23 @@ def save(tensors, path, metadata=None):
 def out_path(area, name):
     """src/test/resources/parity/<area>/<name>.safetensors"""
     return os.path.join(HERE, area, name + ".safetensors")
+
+
+_TORCH_DTYPES = {v: k for k, v in _DTYPES.items()}
+
+
+def load(path):
+    """Reads a safetensors file (e.g. one nnlab wrote) into {name: torch.Tensor}, with struct and json only."""
+    with open(path, "rb") as f:
+        raw = f.read()
+    (n,) = struct.unpack("<Q", raw[:8])
+    header = json.loads(raw[8:8 + n].decode("utf-8"))
+    header.pop("__metadata__", None)
+    data = raw[8 + n:]
+    out = {}
+    for name, info in header.items():
+        begin, end = info["data_offsets"]
+        buf = bytearray(data[begin:end])
+        t = torch.frombuffer(buf, dtype=torch.uint8) if buf else torch.empty(0, dtype=torch.uint8)
+        out[name] = t.view(_TORCH_DTYPES[info["dtype"]]).reshape(info["shape"]).clone()
+    return out
