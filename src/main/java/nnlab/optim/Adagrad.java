@@ -118,7 +118,6 @@ public final class Adagrad extends Optimizer {
 
     @Override
     public void step() {
-        float lambda = (float) weightDecay;
         float epsilon = (float) eps;
         for (int i = 0; i < parameters().size(); i++) {
             Parameter p = parameters().get(i);
@@ -128,14 +127,7 @@ public final class Adagrad extends Optimizer {
             ParamState state = state(i);
             long t = state.incrementStep();
             float[] theta = p.value().data();
-            float[] g = p.grad().data();
-            if (weightDecay != 0) {                                 // g = g + λ θ  (grad stays untouched)
-                float[] decayed = new float[g.length];
-                for (int j = 0; j < g.length; j++) {
-                    decayed[j] = g[j] + lambda * theta[j];
-                }
-                g = decayed;
-            }
+            float[] g = withL2Penalty(p.grad().data(), theta, weightDecay);  // g = g + λ θ (grad stays untouched)
             float[] sum = state.buffer("sum", p, (float) initialAccumulatorValue).data();
             float negClr = (float) -(lr() / (1 + (t - 1) * lrDecay));  // γ̃ in double, as Python computes it
             for (int j = 0; j < theta.length; j++) {

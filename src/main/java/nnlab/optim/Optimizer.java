@@ -249,6 +249,23 @@ public abstract class Optimizer {
         return value;
     }
 
+    /**
+     * The coupled weight decay (L2 penalty) of SGD, Adam, Adagrad and RMSprop: {@code g + λ θ} as a new
+     * array, so that the gradient stays untouched, or {@code g} itself when {@code λ = 0}. The sum is
+     * float32 with λ rounded to float, as PyTorch's {@code grad.add(param, alpha=weight_decay)}.
+     */
+    static float[] withL2Penalty(float[] g, float[] theta, double weightDecay) {
+        if (weightDecay == 0) {
+            return g;
+        }
+        float lambda = (float) weightDecay;
+        float[] decayed = new float[g.length];
+        for (int j = 0; j < g.length; j++) {
+            decayed[j] = g[j] + lambda * theta[j];
+        }
+        return decayed;
+    }
+
     /** E.g. {@code SGD(lr=0.1, momentum=0.9, dampening=0.0, weight_decay=0.0, nesterov=false; 2 parameters)}. */
     @Override
     public String toString() {

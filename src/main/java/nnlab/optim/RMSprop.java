@@ -145,7 +145,6 @@ public final class RMSprop extends Optimizer {
         float a = (float) alpha;
         float oneMinusA = (float) (1 - alpha);
         float epsilon = (float) eps;
-        float lambda = (float) weightDecay;
         float mu = (float) momentum;
         float negLr = (float) -lr();
         for (int i = 0; i < parameters().size(); i++) {
@@ -156,14 +155,7 @@ public final class RMSprop extends Optimizer {
             ParamState state = state(i);
             state.incrementStep();
             float[] theta = p.value().data();
-            float[] g = p.grad().data();
-            if (weightDecay != 0) {                                  // g = g + λ θ  (grad stays untouched)
-                float[] decayed = new float[g.length];
-                for (int j = 0; j < g.length; j++) {
-                    decayed[j] = g[j] + lambda * theta[j];
-                }
-                g = decayed;
-            }
+            float[] g = withL2Penalty(p.grad().data(), theta, weightDecay);  // g = g + λ θ (grad stays untouched)
             float[] v = state.buffer("square_avg", p, 0f).data();
             float[] gAve = centered ? state.buffer("grad_avg", p, 0f).data() : null;
             float[] b = momentum > 0 ? state.buffer("momentum_buffer", p, 0f).data() : null;

@@ -136,7 +136,6 @@ public final class SGD extends Optimizer {
         float negLr = (float) -lr();
         float mu = (float) momentum;
         float oneMinusDampening = (float) (1 - dampening);
-        float lambda = (float) weightDecay;
         for (int i = 0; i < parameters().size(); i++) {
             Parameter p = parameters().get(i);
             if (!receivesUpdate(p)) {
@@ -145,14 +144,7 @@ public final class SGD extends Optimizer {
             ParamState state = state(i);
             state.incrementStep();
             float[] theta = p.value().data();
-            float[] g = p.grad().data();
-            if (weightDecay != 0) {                       // g = g + λ θ   (a new array: grad stays untouched)
-                float[] decayed = new float[g.length];
-                for (int j = 0; j < g.length; j++) {
-                    decayed[j] = g[j] + lambda * theta[j];
-                }
-                g = decayed;
-            }
+            float[] g = withL2Penalty(p.grad().data(), theta, weightDecay);  // g = g + λ θ (grad stays untouched)
             if (momentum != 0) {
                 Tensor buffer = state.buffer("momentum_buffer");
                 if (buffer == null) {                     // first step: b = g
