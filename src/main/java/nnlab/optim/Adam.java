@@ -35,7 +35,7 @@ import nnlab.nn.Parameter;
  * kernels; PyTorch fuses some multiply-adds (FMA), so results may differ from it by a few ulps (at
  * most 2.4e-7 after the 10 steps of the parity tests).
  */
-public final class Adam extends Optimizer {
+public sealed class Adam extends Optimizer permits AdamW {
 
     private double beta1 = 0.9;
     private double beta2 = 0.999;
@@ -81,7 +81,7 @@ public final class Adam extends Optimizer {
         return this;
     }
 
-    static void checkBeta(int index, double beta) {
+    private static void checkBeta(int index, double beta) {
         if (!(beta >= 0 && beta < 1)) {
             throw new IllegalArgumentException("Invalid beta parameter at index " + index + ": " + beta
                     + "; betas must lie in [0, 1), e.g. (0.9, 0.999)");
@@ -135,14 +135,17 @@ public final class Adam extends Optimizer {
         return this;
     }
 
+    /**
+     * One Adam step for every parameter that receives an update, as the pseudo-code above: the weight decay
+     * (coupled here, decoupled in {@link AdamW}), then the moments, then the bias-corrected update of θ.
+     */
     @Override
-    public void step() {
+    public final void step() {
         float b1 = (float) beta1;
         float b2 = (float) beta2;
         float oneMinusB1 = (float) (1 - beta1);
         float oneMinusB2 = (float) (1 - beta2);
         float epsilon = (float) eps;
-        float lambda = (float) weightDecay;
         for (int i = 0; i < parameters().size(); i++) {
             Parameter p = parameters().get(i);
             if (!receivesUpdate(p)) {
@@ -151,14 +154,7 @@ public final class Adam extends Optimizer {
             ParamState state = state(i);
             long t = state.incrementStep();
             float[] theta = p.value().data();
-            float[] g = p.grad().data();
-            if (weightDecay != 0) {                                  // g = g + λ θ  (grad stays untouched)
-                float[] decayed = new float[g.length];
-                for (int j = 0; j < g.length; j++) {
-                    decayed[j] = g[j] + lambda * theta[j];
-                }
-                g = decayed;
-            }
+            float[] g = applyWeightDecay(theta, p.grad().data());
             float[] m = state.buffer("exp_avg", p, 0f).data();
             float[] v = state.buffer("exp_avg_sq", p, 0f).data();
             float[] vMax = amsgrad ? state.buffer("max_exp_avg_sq", p, 0f).data() : null;
@@ -180,6 +176,15 @@ public final class Adam extends Optimizer {
                 theta[j] = theta[j] + negStepSize * m[j] / denom;    // θ = θ - step_size · m / denom
             }
         }
+    }
+
+    /**
+     * Applies the weight decay of one step to parameter values {@code theta} with gradient {@code g} and
+     * returns the gradient the moments see. Adam's decay is coupled: it returns {@code g + λ θ} (a new
+     * array, so the gradient stays untouched). {@link AdamW} overrides it to shrink θ instead.
+     */
+    float[] applyWeightDecay(float[] theta, float[] g) {
+        return withL2Penalty(g, theta, weightDecay);                // g = g + λ θ
     }
 
     @Override

@@ -1,7 +1,5 @@
 package nnlab.optim;
 
-import java.util.Map;
-import java.util.Set;
 import nnlab.nn.Parameter;
 
 /**
@@ -27,7 +25,9 @@ import nnlab.nn.Parameter;
  * the paper's {@code θ - γ m̂ / (√v̂ + ε)} with {@code m̂ = m/(1-β₁^t)}, {@code v̂ = v/(1-β₂^t)}.
  *
  * <p>{@link Adam} instead adds {@code λ θ} to the gradient, so there the decay is rescaled by the
- * adaptive denominator; here every weight shrinks by the same factor {@code 1 - γ λ} per step.
+ * adaptive denominator; here every weight shrinks by the same factor {@code 1 - γ λ} per step. Everything
+ * else is Adam's: this class inherits Adam's step (the moments and the bias-corrected update) and
+ * replaces only the weight decay.
  *
  * <p><b>Defaults:</b> lr 1e-3, betas (0.9, 0.999), eps 1e-8, weightDecay 1e-2, amsgrad false.
  * <b>State</b> per parameter, created on its first update: {@code exp_avg} (m), {@code exp_avg_sq} (v),
@@ -39,13 +39,7 @@ import nnlab.nn.Parameter;
  * kernels; PyTorch fuses some multiply-adds (FMA), so results may differ from it by a few ulps (at
  * most 2.4e-7 after the 10 steps of the parity tests).
  */
-public final class AdamW extends Optimizer {
-
-    private double beta1 = 0.9;
-    private double beta2 = 0.999;
-    private double eps = 1e-8;
-    private double weightDecay = 1e-2;
-    private boolean amsgrad;
+public final class AdamW extends Adam {
 
     /** AdamW over {@code params} with the default learning rate 1e-3. */
     public AdamW(Iterable<Parameter> params) {
@@ -59,51 +53,25 @@ public final class AdamW extends Optimizer {
      */
     public AdamW(Iterable<Parameter> params, double lr) {
         super(params, lr);
+        weightDecay(1e-2);
     }
 
-    /** β₁, the decay rate of the first moment (default 0.9). */
-    public double beta1() {
-        return beta1;
-    }
-
-    /** β₂, the decay rate of the second moment (default 0.999). */
-    public double beta2() {
-        return beta2;
-    }
-
-    /**
-     * Sets the moment decay rates (PyTorch's {@code betas=(beta1, beta2)}).
-     *
-     * @return this optimizer
-     * @throws IllegalArgumentException if either is outside {@code [0, 1)}
-     */
+    @Override
     public AdamW betas(double beta1, double beta2) {
-        Adam.checkBeta(0, beta1);
-        Adam.checkBeta(1, beta2);
-        this.beta1 = beta1;
-        this.beta2 = beta2;
+        super.betas(beta1, beta2);
         return this;
     }
 
-    /** ε, added to the denominator for numerical stability (default 1e-8). */
-    public double eps() {
-        return eps;
-    }
-
-    /**
-     * Sets ε.
-     *
-     * @return this optimizer
-     * @throws IllegalArgumentException if negative (or NaN/infinite)
-     */
+    @Override
     public AdamW eps(double eps) {
-        this.eps = requireNonNegative(eps, "epsilon value", "eps must be a finite number >= 0, e.g. 1e-8");
+        super.eps(eps);
         return this;
     }
 
     /** The decoupled weight decay λ (default 1e-2). */
+    @Override
     public double weightDecay() {
-        return weightDecay;
+        return super.weightDecay();
     }
 
     /**
@@ -112,88 +80,25 @@ public final class AdamW extends Optimizer {
      * @return this optimizer
      * @throws IllegalArgumentException if negative (or NaN/infinite)
      */
+    @Override
     public AdamW weightDecay(double weightDecay) {
-        this.weightDecay = requireNonNegative(weightDecay, "weight_decay value", "weight decay must be a finite number >= 0, e.g. 1e-2");
+        super.weightDecay(requireNonNegative(weightDecay, "weight_decay value", "weight decay must be a finite number >= 0, e.g. 1e-2"));
         return this;
     }
 
-    /** Whether the AMSGrad variant is used (default false). */
-    public boolean amsgrad() {
-        return amsgrad;
-    }
-
-    /**
-     * Turns AMSGrad (Reddi et al., 2018) on or off: divide by the running maximum of v instead of v.
-     *
-     * @return this optimizer
-     */
+    @Override
     public AdamW amsgrad(boolean amsgrad) {
-        this.amsgrad = amsgrad;
+        super.amsgrad(amsgrad);
         return this;
     }
 
+    /** Decoupled decay: shrinks θ in place by {@code 1 - γ λ} and returns the gradient unchanged. */
     @Override
-    public void step() {
-        float b1 = (float) beta1;
-        float b2 = (float) beta2;
-        float oneMinusB1 = (float) (1 - beta1);
-        float oneMinusB2 = (float) (1 - beta2);
-        float epsilon = (float) eps;
-        for (int i = 0; i < parameters().size(); i++) {
-            Parameter p = parameters().get(i);
-            if (!receivesUpdate(p)) {
-                continue;
-            }
-            ParamState state = state(i);
-            long t = state.incrementStep();
-            float[] theta = p.value().data();
-            float[] g = p.grad().data();
-            float shrink = (float) (1 - lr() * weightDecay);         // θ = θ (1 - γ λ), factor in double
-            for (int j = 0; j < theta.length; j++) {
-                theta[j] = theta[j] * shrink;
-            }
-            float[] m = state.buffer("exp_avg", p, 0f).data();
-            float[] v = state.buffer("exp_avg_sq", p, 0f).data();
-            float[] vMax = amsgrad ? state.buffer("max_exp_avg_sq", p, 0f).data() : null;
-
-            double biasCorrection1 = 1 - Math.pow(beta1, t);         // scalars in double, as Python computes them
-            double biasCorrection2 = 1 - Math.pow(beta2, t);
-            float negStepSize = (float) -(lr() / biasCorrection1);
-            float biasCorrection2Sqrt = (float) Math.sqrt(biasCorrection2);
-
-            for (int j = 0; j < theta.length; j++) {
-                m[j] = m[j] * b1 + oneMinusB1 * g[j];                // m = β₁ m + (1 - β₁) g
-                v[j] = v[j] * b2 + oneMinusB2 * g[j] * g[j];         // v = β₂ v + (1 - β₂) g²
-                float vUsed = v[j];
-                if (amsgrad) {                                       // vmax = max(vmax, v)
-                    vMax[j] = Math.max(vMax[j], v[j]);
-                    vUsed = vMax[j];
-                }
-                float denom = (float) Math.sqrt(vUsed) / biasCorrection2Sqrt + epsilon;
-                theta[j] = theta[j] + negStepSize * m[j] / denom;    // θ = θ - step_size · m / denom
-            }
+    float[] applyWeightDecay(float[] theta, float[] g) {
+        float shrink = (float) (1 - lr() * weightDecay());           // θ = θ (1 - γ λ), factor in double
+        for (int j = 0; j < theta.length; j++) {
+            theta[j] = theta[j] * shrink;
         }
-    }
-
-    @Override
-    protected void saveHyperParameters(Map<String, String> settings) {
-        settings.put("beta1", Double.toString(beta1));
-        settings.put("beta2", Double.toString(beta2));
-        settings.put("eps", Double.toString(eps));
-        settings.put("weight_decay", Double.toString(weightDecay));
-        settings.put("amsgrad", Boolean.toString(amsgrad));
-    }
-
-    @Override
-    protected void loadHyperParameters(OptimizerState state) {
-        betas(state.doubleSetting("beta1"), state.doubleSetting("beta2"));
-        eps(state.doubleSetting("eps"));
-        weightDecay(state.doubleSetting("weight_decay"));
-        amsgrad(state.booleanSetting("amsgrad"));
-    }
-
-    @Override
-    protected Set<String> bufferNames() {
-        return Set.of("exp_avg", "exp_avg_sq", "max_exp_avg_sq");
+        return g;
     }
 }
