@@ -3,6 +3,7 @@ package nnlab.optim;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import nnlab.tensor.Tensor;
 
 /**
@@ -61,13 +62,7 @@ public record OptimizerState(Map<String, Tensor> tensors, Map<String, String> se
      * @throws IllegalArgumentException if it is missing or not a number
      */
     public double doubleSetting(String key) {
-        String value = setting(key);
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("optimizer state setting '" + key + "' is '" + value
-                    + "', not a number; the state is corrupt or was not written by Optimizer.stateDict()", e);
-        }
+        return parsed(key, Double::valueOf, "a number");
     }
 
     /**
@@ -76,12 +71,17 @@ public record OptimizerState(Map<String, Tensor> tensors, Map<String, String> se
      * @throws IllegalArgumentException if it is missing or not an integer
      */
     public long longSetting(String key) {
+        return parsed(key, Long::valueOf, "an integer");
+    }
+
+    /** The setting {@code key} parsed by {@code parse}; {@code kind} names what it should be in the error. */
+    private <T> T parsed(String key, Function<String, T> parse, String kind) {
         String value = setting(key);
         try {
-            return Long.parseLong(value);
+            return parse.apply(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("optimizer state setting '" + key + "' is '" + value
-                    + "', not an integer; the state is corrupt or was not written by Optimizer.stateDict()", e);
+                    + "', not " + kind + "; the state is corrupt or was not written by Optimizer.stateDict()", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package nnlab.optim.lr;
 
 import java.util.Map;
+import java.util.function.Function;
 
 /** Reads values from a scheduler's saved settings map, with errors that name the key and the fix. */
 final class SchedulerSettings {
@@ -18,22 +19,20 @@ final class SchedulerSettings {
     }
 
     static double doubleValue(Map<String, String> settings, String key) {
-        String value = string(settings, key);
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("scheduler state setting '" + key + "' is '" + value
-                    + "', not a number; the state is corrupt or was not written by stateDict()", e);
-        }
+        return parsed(settings, key, Double::valueOf, "a number");
     }
 
     static int intValue(Map<String, String> settings, String key) {
+        return parsed(settings, key, Integer::valueOf, "an integer");
+    }
+
+    private static <T> T parsed(Map<String, String> settings, String key, Function<String, T> parse, String kind) {
         String value = string(settings, key);
         try {
-            return Integer.parseInt(value);
+            return parse.apply(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("scheduler state setting '" + key + "' is '" + value
-                    + "', not an integer; the state is corrupt or was not written by stateDict()", e);
+                    + "', not " + kind + "; the state is corrupt or was not written by stateDict()", e);
         }
     }
 
