@@ -1,5 +1,7 @@
 package nnlab.optim;
 
+import static nnlab.optim.OptimizerTesting.FEW_ULPS;
+import static nnlab.optim.OptimizerTesting.stepWithGrad;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,15 +14,6 @@ import org.junit.jupiter.api.Test;
 
 /** Adagrad's update rule; expected values derived by hand from the pseudo-code in Adagrad's javadoc. */
 class AdagradTest {
-
-    /** float32 rounding over a few operations on values of order 1. */
-    private static final double FEW_ULPS = 1e-6;
-
-    private static void stepWithGrad(Optimizer opt, Parameter p, float... grad) {
-        opt.zeroGrad();
-        p.accumulateGrad(Tensor.vector(grad));
-        opt.step();
-    }
 
     @Test
     void theStepIsDividedByTheRootOfTheSummedSquares() {

@@ -1,5 +1,6 @@
 package nnlab.optim;
 
+import static nnlab.optim.OptimizerTesting.stepWithGrad;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
@@ -19,15 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class SGDTest {
 
-    /** θ = [1, -2] with gradient [2, 4] (re-accumulated by {@link #stepWithGrad}). */
+    /** θ = [1, -2] with gradient [2, 4] (re-accumulated by {@link OptimizerTesting#stepWithGrad}). */
     private static Parameter param() {
         return new Parameter(Tensor.vector(1, -2));
-    }
-
-    private static void stepWithGrad(Optimizer opt, Parameter p, float... grad) {
-        opt.zeroGrad();
-        p.accumulateGrad(Tensor.vector(grad));
-        opt.step();
     }
 
     @Test
