@@ -26,8 +26,8 @@ public class AdaptiveAvgPool2d extends Module {
     private final int outW;
     private final boolean square;
 
-    /** Cache for backward: the input shape. */
-    private int[] inputShape;
+    /** Cache for backward: the bins of the last input. */
+    private PoolGrid grid;
 
     /** {@code AdaptiveAvgPool2d(size)}: output {@code size x size}; {@code 1} is global average pooling. */
     public AdaptiveAvgPool2d(int outputSize) {
@@ -62,64 +62,22 @@ public class AdaptiveAvgPool2d extends Module {
     @Override
     protected Tensor doForward(Tensor x) {
         PoolWindow.requireImageBatch(describe(), x);
-        int planes = x.dim(0) * x.dim(1);
         int height = x.dim(2);
         int width = x.dim(3);
         if (height < 1 || width < 1) {
             throw new IllegalArgumentException(describe() + " needs a non-empty image, got input "
                     + java.util.Arrays.toString(x.shape()));
         }
-        Tensor y = Tensor.zeros(x.dim(0), x.dim(1), outH, outW);
-        float[] in = x.data();
-        float[] out = y.data();
-        for (int plane = 0; plane < planes; plane++) {
-            int inBase = plane * height * width;
-            for (int i = 0; i < outH; i++) {
-                int y0 = binStart(i, height, outH);
-                int y1 = binEnd(i, height, outH);
-                for (int j = 0; j < outW; j++) {
-                    int x0 = binStart(j, width, outW);
-                    int x1 = binEnd(j, width, outW);
-                    float sum = 0f;
-                    for (int iy = y0; iy < y1; iy++) {
-                        for (int ix = x0; ix < x1; ix++) {
-                            sum += in[inBase + iy * width + ix];
-                        }
-                    }
-                    out[(plane * outH + i) * outW + j] = sum / ((y1 - y0) * (x1 - x0));
-                }
-            }
-        }
-        inputShape = x.shape();
-        return y;
+        grid = new PoolGrid(x.shape(), outH, i -> binStart(i, height, outH), i -> binEnd(i, height, outH),
+                outW, j -> binStart(j, width, outW), j -> binEnd(j, width, outW));
+        // out[i][j] = mean of bin (i, j) = its sum / its own size
+        return grid.average(x);
     }
 
     @Override
     protected Tensor doBackward(Tensor gradOut) {
-        int planes = inputShape[0] * inputShape[1];
-        int height = inputShape[2];
-        int width = inputShape[3];
-        Tensor dx = Tensor.zeros(inputShape);
-        float[] dIn = dx.data();
-        float[] dOut = gradOut.data();
-        for (int plane = 0; plane < planes; plane++) {
-            int inBase = plane * height * width;
-            for (int i = 0; i < outH; i++) {
-                int y0 = binStart(i, height, outH);
-                int y1 = binEnd(i, height, outH);
-                for (int j = 0; j < outW; j++) {
-                    int x0 = binStart(j, width, outW);
-                    int x1 = binEnd(j, width, outW);
-                    float share = dOut[(plane * outH + i) * outW + j] / ((y1 - y0) * (x1 - x0));
-                    for (int iy = y0; iy < y1; iy++) {
-                        for (int ix = x0; ix < x1; ix++) {
-                            dIn[inBase + iy * width + ix] += share;
-                        }
-                    }
-                }
-            }
-        }
-        return dx;
+        // dx[bin] += dY / size of the bin
+        return grid.averageBackward(gradOut);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package nnlab.nn.layers;
 
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * A tensor seen as {@code [outer, size, inner]} around one dimension {@code dim}, for ops that reduce along it
@@ -46,5 +47,59 @@ final class AlongDim {
     /** Flat index of the first element of line {@code (o, i)}; the next elements are {@code inner} apart. */
     int start(int o, int i) {
         return o * size * inner + i;
+    }
+
+    /** Calls {@code body} once per line along {@code dim}, in flat-index order of the line starts. */
+    void forEachLine(Consumer<Line> body) {
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                int start = start(o, i);
+                body.accept(new Line(start, start + size * inner, inner));
+            }
+        }
+    }
+
+    /**
+     * One line along {@code dim}: flat indices {@code start, start + step, ...} up to {@code end} (exclusive), to
+     * be walked as {@code for (int k = line.start(); k < line.end(); k += line.step())}. The reductions sum in
+     * double, in that order.
+     */
+    record Line(int start, int end, int step) {
+
+        /** {@code max_k a[k]} ({@code -inf} for an empty line). */
+        double max(float[] a) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = start; k < end; k += step) {
+                max = Math.max(max, a[k]);
+            }
+            return max;
+        }
+
+        /** {@code sum_k exp(a[k] - shift)}. */
+        double sumExp(float[] a, double shift) {
+            double sum = 0;
+            for (int k = start; k < end; k += step) {
+                sum += Math.exp(a[k] - shift);
+            }
+            return sum;
+        }
+
+        /** {@code sum_k a[k]}. */
+        double sum(float[] a) {
+            double sum = 0;
+            for (int k = start; k < end; k += step) {
+                sum += a[k];
+            }
+            return sum;
+        }
+
+        /** {@code sum_k a[k] * b[k]}. */
+        double dot(float[] a, float[] b) {
+            double dot = 0;
+            for (int k = start; k < end; k += step) {
+                dot += (double) a[k] * b[k];
+            }
+            return dot;
+        }
     }
 }

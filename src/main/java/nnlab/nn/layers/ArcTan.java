@@ -23,13 +23,7 @@ public class ArcTan extends Module {
 
     @Override
     protected Tensor doBackward(Tensor gradOut) {
-        float[] x = input.data();
-        float[] dy = gradOut.data();
-        Tensor dx = Tensor.zerosLike(gradOut);
-        float[] out = dx.data();
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) (dy[i] / (1.0 + (double) x[i] * x[i]));
-        }
-        return dx;
+        // dx = dy / (1 + x^2)
+        return LocalGradient.apply(gradOut, input, (dy, x) -> (float) (dy / (1.0 + (double) x * x)));
     }
 }

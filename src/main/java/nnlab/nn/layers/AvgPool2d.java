@@ -24,8 +24,8 @@ public class AvgPool2d extends Module {
 
     private final PoolWindow window;
 
-    /** Cache for backward: the input shape. */
-    private int[] inputShape;
+    /** Cache for backward: the windows of the last input. */
+    private PoolGrid grid;
 
     /** {@code AvgPool2d(kernelSize)}: stride = kernel size, no padding (non-overlapping windows). */
     public AvgPool2d(int kernelSize) {
@@ -48,74 +48,15 @@ public class AvgPool2d extends Module {
 
     @Override
     protected Tensor doForward(Tensor x) {
-        int[] outShape = window.outputShape(describe(), x);
-        int planes = outShape[0] * outShape[1];
-        int height = x.dim(2);
-        int width = x.dim(3);
-        int outH = outShape[2];
-        int outW = outShape[3];
-        Tensor y = Tensor.zeros(outShape);
-        float[] in = x.data();
-        float[] out = y.data();
-        for (int plane = 0; plane < planes; plane++) {
-            int inBase = plane * height * width;
-            for (int oy = 0; oy < outH; oy++) {
-                int y0 = window.start(oy);
-                int y1 = paddedEnd(y0, height);
-                for (int ox = 0; ox < outW; ox++) {
-                    int x0 = window.start(ox);
-                    int x1 = paddedEnd(x0, width);
-                    int divisor = (y1 - y0) * (x1 - x0); // count_include_pad=True: padding counts
-                    float sum = 0f;
-                    for (int iy = Math.max(y0, 0); iy < Math.min(y1, height); iy++) {
-                        for (int ix = Math.max(x0, 0); ix < Math.min(x1, width); ix++) {
-                            sum += in[inBase + iy * width + ix];
-                        }
-                    }
-                    out[(plane * outH + oy) * outW + ox] = sum / divisor;
-                }
-            }
-        }
-        inputShape = x.shape();
-        return y;
+        grid = window.grid(describe(), x);
+        // out = sum of the window / k^2; padding adds 0 but counts in k^2 (count_include_pad=True)
+        return grid.average(x);
     }
 
     @Override
     protected Tensor doBackward(Tensor gradOut) {
-        int planes = inputShape[0] * inputShape[1];
-        int height = inputShape[2];
-        int width = inputShape[3];
-        int outH = gradOut.dim(2);
-        int outW = gradOut.dim(3);
-        Tensor dx = Tensor.zeros(inputShape);
-        float[] dIn = dx.data();
-        float[] dOut = gradOut.data();
-        for (int plane = 0; plane < planes; plane++) {
-            int inBase = plane * height * width;
-            for (int oy = 0; oy < outH; oy++) {
-                int y0 = window.start(oy);
-                int y1 = paddedEnd(y0, height);
-                for (int ox = 0; ox < outW; ox++) {
-                    int x0 = window.start(ox);
-                    int x1 = paddedEnd(x0, width);
-                    float share = dOut[(plane * outH + oy) * outW + ox] / ((y1 - y0) * (x1 - x0));
-                    for (int iy = Math.max(y0, 0); iy < Math.min(y1, height); iy++) {
-                        for (int ix = Math.max(x0, 0); ix < Math.min(x1, width); ix++) {
-                            dIn[inBase + iy * width + ix] += share;
-                        }
-                    }
-                }
-            }
-        }
-        return dx;
-    }
-
-    /**
-     * End (exclusive) of the window starting at {@code start}, counting the padding but not beyond it, as
-     * PyTorch's {@code min(start + k, size + padding)}; with {@code ceil_mode=False} this is always {@code start + k}.
-     */
-    private int paddedEnd(int start, int size) {
-        return Math.min(start + window.kernel(), size + window.padding());
+        // dx[window] += dY / k^2
+        return grid.averageBackward(gradOut);
     }
 
     @Override

@@ -54,14 +54,8 @@ public class LeakyReLU extends Module {
 
     @Override
     protected Tensor doBackward(Tensor gradOut) {
-        float[] x = input.data();
-        float[] dy = gradOut.data();
-        Tensor dx = Tensor.zerosLike(gradOut);
-        float[] out = dx.data();
-        for (int i = 0; i < out.length; i++) {
-            out[i] = x[i] > 0f ? dy[i] : dy[i] * slope;
-        }
-        return dx;
+        // dx = dy where x > 0, else negativeSlope * dy
+        return LocalGradient.apply(gradOut, input, (dy, x) -> x > 0f ? dy : dy * slope);
     }
 
     @Override

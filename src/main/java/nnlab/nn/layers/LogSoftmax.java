@@ -44,25 +44,14 @@ public class LogSoftmax extends Module {
         float[] in = x.data();
         output = Tensor.zerosLike(x);
         float[] y = output.data();
-        int step = layout.inner;
-        for (int o = 0; o < layout.outer; o++) {
-            for (int i = 0; i < layout.inner; i++) {
-                int start = layout.start(o, i);
-                int end = start + layout.size * step;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int k = start; k < end; k += step) {
-                    max = Math.max(max, in[k]);
-                }
-                double sum = 0;
-                for (int k = start; k < end; k += step) {
-                    sum += Math.exp(in[k] - max);
-                }
-                double logSum = max + Math.log(sum);
-                for (int k = start; k < end; k += step) {
-                    y[k] = (float) (in[k] - logSum);
-                }
+        layout.forEachLine(line -> {
+            // y_j = x_j - (max + log(sum_k exp(x_k - max)))
+            double max = line.max(in);
+            double logSum = max + Math.log(line.sumExp(in, max));
+            for (int k = line.start(); k < line.end(); k += line.step()) {
+                y[k] = (float) (in[k] - logSum);
             }
-        }
+        });
         return output;
     }
 
@@ -72,20 +61,13 @@ public class LogSoftmax extends Module {
         float[] dy = gradOut.data();
         Tensor dx = Tensor.zerosLike(gradOut);
         float[] out = dx.data();
-        int step = layout.inner;
-        for (int o = 0; o < layout.outer; o++) {
-            for (int i = 0; i < layout.inner; i++) {
-                int start = layout.start(o, i);
-                int end = start + layout.size * step;
-                double sumDy = 0;
-                for (int k = start; k < end; k += step) {
-                    sumDy += dy[k];
-                }
-                for (int k = start; k < end; k += step) {
-                    out[k] = (float) (dy[k] - Math.exp(y[k]) * sumDy);
-                }
+        layout.forEachLine(line -> {
+            // dx_j = dy_j - exp(y_j) * sum_k dy_k
+            double sumDy = line.sum(dy);
+            for (int k = line.start(); k < line.end(); k += line.step()) {
+                out[k] = (float) (dy[k] - Math.exp(y[k]) * sumDy);
             }
-        }
+        });
         return dx;
     }
 

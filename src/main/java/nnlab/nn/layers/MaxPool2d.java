@@ -26,9 +26,9 @@ public class MaxPool2d extends Module {
 
     private final PoolWindow window;
 
-    /** Cache for backward: flat input index of each output's maximum, and the input shape. */
+    /** Cache for backward: flat input index of each output's maximum, and the windows of the last input. */
     private int[] argmax;
-    private int[] inputShape;
+    private PoolGrid grid;
 
     /** {@code MaxPool2d(kernelSize)}: stride = kernel size, no padding (non-overlapping windows). */
     public MaxPool2d(int kernelSize) {
@@ -51,48 +51,32 @@ public class MaxPool2d extends Module {
 
     @Override
     protected Tensor doForward(Tensor x) {
-        int[] outShape = window.outputShape(describe(), x);
-        int planes = outShape[0] * outShape[1];
-        int height = x.dim(2);
-        int width = x.dim(3);
-        int outH = outShape[2];
-        int outW = outShape[3];
-        Tensor y = Tensor.zeros(outShape);
+        grid = window.grid(describe(), x);
+        Tensor y = Tensor.zeros(grid.outputShape());
         float[] in = x.data();
         float[] out = y.data();
         argmax = new int[out.length];
-        for (int plane = 0; plane < planes; plane++) {
-            int inBase = plane * height * width;
-            int outBase = plane * outH * outW;
-            for (int oy = 0; oy < outH; oy++) {
-                int yStart = Math.max(window.start(oy), 0);
-                int yEnd = Math.min(window.start(oy) + window.kernel(), height);
-                for (int ox = 0; ox < outW; ox++) {
-                    int xStart = Math.max(window.start(ox), 0);
-                    int xEnd = Math.min(window.start(ox) + window.kernel(), width);
-                    float max = Float.NEGATIVE_INFINITY;
-                    int maxAt = inBase + yStart * width + xStart;
-                    for (int iy = yStart; iy < yEnd; iy++) {
-                        for (int ix = xStart; ix < xEnd; ix++) {
-                            int at = inBase + iy * width + ix;
-                            if (in[at] > max || Float.isNaN(in[at])) { // strict: the first maximum wins
-                                max = in[at];
-                                maxAt = at;
-                            }
-                        }
+        grid.forEachWindow(w -> {
+            float max = Float.NEGATIVE_INFINITY;
+            int maxAt = w.at(w.y0, w.x0);
+            for (int iy = w.y0; iy < w.y1; iy++) {
+                for (int ix = w.x0; ix < w.x1; ix++) {
+                    int at = w.at(iy, ix);
+                    if (in[at] > max || Float.isNaN(in[at])) { // strict: the first maximum wins
+                        max = in[at];
+                        maxAt = at;
                     }
-                    out[outBase + oy * outW + ox] = max;
-                    argmax[outBase + oy * outW + ox] = maxAt;
                 }
             }
-        }
-        inputShape = x.shape();
+            out[w.out] = max;
+            argmax[w.out] = maxAt;
+        });
         return y;
     }
 
     @Override
     protected Tensor doBackward(Tensor gradOut) {
-        Tensor dx = Tensor.zeros(inputShape);
+        Tensor dx = Tensor.zeros(grid.inputShape());
         float[] dIn = dx.data();
         float[] dOut = gradOut.data();
         for (int i = 0; i < dOut.length; i++) {

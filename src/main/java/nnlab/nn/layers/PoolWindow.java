@@ -55,6 +55,18 @@ record PoolWindow(int kernel, int stride, int padding) {
         return new int[] {x.dim(0), x.dim(1), outH, outW};
     }
 
+    /**
+     * The windows over {@code x} (checked as by {@link #outputShape}): window {@code o} spans
+     * {@code start(o) .. min(start(o) + kernel, size + padding) - 1}, as PyTorch counts it, padding included.
+     */
+    PoolGrid grid(String layer, Tensor x) {
+        int[] outShape = outputShape(layer, x);
+        int height = x.dim(2);
+        int width = x.dim(3);
+        return new PoolGrid(x.shape(), outShape[2], this::start, oy -> Math.min(start(oy) + kernel, height + padding),
+                outShape[3], this::start, ox -> Math.min(start(ox) + kernel, width + padding));
+    }
+
     /** Checks that {@code x} is a batch of images {@code [N, C, H, W]}. */
     static void requireImageBatch(String layer, Tensor x) {
         if (x.ndim() != 4) {

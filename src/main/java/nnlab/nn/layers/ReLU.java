@@ -22,13 +22,7 @@ public class ReLU extends Module {
 
     @Override
     protected Tensor doBackward(Tensor gradOut) {
-        float[] x = input.data();
-        float[] dy = gradOut.data();
-        Tensor dx = Tensor.zerosLike(gradOut);
-        float[] out = dx.data();
-        for (int i = 0; i < out.length; i++) {
-            out[i] = x[i] > 0f ? dy[i] : 0f;
-        }
-        return dx;
+        // dx = dy * [x > 0]
+        return LocalGradient.apply(gradOut, input, (dy, x) -> x > 0f ? dy : 0f);
     }
 }

@@ -23,13 +23,7 @@ public class Sigmoid extends Module {
 
     @Override
     protected Tensor doBackward(Tensor gradOut) {
-        float[] y = output.data();
-        float[] dy = gradOut.data();
-        Tensor dx = Tensor.zerosLike(gradOut);
-        float[] out = dx.data();
-        for (int i = 0; i < out.length; i++) {
-            out[i] = dy[i] * y[i] * (1f - y[i]);
-        }
-        return dx;
+        // dx = dy * y * (1 - y)
+        return LocalGradient.apply(gradOut, output, (dy, y) -> dy * y * (1f - y));
     }
 }

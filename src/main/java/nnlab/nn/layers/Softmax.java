@@ -44,24 +44,14 @@ public class Softmax extends Module {
         float[] in = x.data();
         output = Tensor.zerosLike(x);
         float[] y = output.data();
-        int step = layout.inner;
-        for (int o = 0; o < layout.outer; o++) {
-            for (int i = 0; i < layout.inner; i++) {
-                int start = layout.start(o, i);
-                int end = start + layout.size * step;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int k = start; k < end; k += step) {
-                    max = Math.max(max, in[k]);
-                }
-                double sum = 0;
-                for (int k = start; k < end; k += step) {
-                    sum += Math.exp(in[k] - max);
-                }
-                for (int k = start; k < end; k += step) {
-                    y[k] = (float) (Math.exp(in[k] - max) / sum);
-                }
+        layout.forEachLine(line -> {
+            // y_j = exp(x_j - max) / sum_k exp(x_k - max)
+            double max = line.max(in);
+            double sum = line.sumExp(in, max);
+            for (int k = line.start(); k < line.end(); k += line.step()) {
+                y[k] = (float) (Math.exp(in[k] - max) / sum);
             }
-        }
+        });
         return output;
     }
 
@@ -71,20 +61,13 @@ public class Softmax extends Module {
         float[] dy = gradOut.data();
         Tensor dx = Tensor.zerosLike(gradOut);
         float[] out = dx.data();
-        int step = layout.inner;
-        for (int o = 0; o < layout.outer; o++) {
-            for (int i = 0; i < layout.inner; i++) {
-                int start = layout.start(o, i);
-                int end = start + layout.size * step;
-                double dot = 0;
-                for (int k = start; k < end; k += step) {
-                    dot += (double) dy[k] * y[k];
-                }
-                for (int k = start; k < end; k += step) {
-                    out[k] = (float) (y[k] * (dy[k] - dot));
-                }
+        layout.forEachLine(line -> {
+            // dx_j = y_j * (dy_j - sum_k dy_k y_k)
+            double dot = line.dot(dy, y);
+            for (int k = line.start(); k < line.end(); k += line.step()) {
+                out[k] = (float) (y[k] * (dy[k] - dot));
             }
-        }
+        });
         return dx;
     }
 

@@ -22,13 +22,7 @@ public class Tanh extends Module {
 
     @Override
     protected Tensor doBackward(Tensor gradOut) {
-        float[] y = output.data();
-        float[] dy = gradOut.data();
-        Tensor dx = Tensor.zerosLike(gradOut);
-        float[] out = dx.data();
-        for (int i = 0; i < out.length; i++) {
-            out[i] = dy[i] * (1f - y[i] * y[i]);
-        }
-        return dx;
+        // dx = dy * (1 - y^2)
+        return LocalGradient.apply(gradOut, output, (dy, y) -> dy * (1f - y * y));
     }
 }

@@ -81,23 +81,21 @@ public class BCELoss extends Loss {
             double log1mX = Math.max(Math.log1p(-(double) xd[i]), LOG_FLOOR);
             total -= w(i) * (yd[i] * logX + (1 - (double) yd[i]) * log1mX);
         }
-        scale = reduction() == Reduction.MEAN ? 1.0 / xd.length : 1.0;
+        scale = ElementwiseTargets.scale(reduction(), xd.length);
         return (float) (total * scale);
     }
 
     @Override
     protected Tensor doBackward() {
-        Tensor grad = Tensor.zeros(shape);
-        float[] g = grad.data();
-        for (int i = 0; i < g.length; i++) {
+        // dL/dx_i = s w_i (x_i - y_i) / max((1 - x_i) x_i, 1e-12)
+        return ElementwiseTargets.gradient(shape, i -> {
             double x = input[i];
-            g[i] = (float) (scale * w(i) * (x - target[i]) / Math.max((1 - x) * x, EPSILON));
-        }
-        return grad;
+            return scale * w(i) * (x - target[i]) / Math.max((1 - x) * x, EPSILON);
+        });
     }
 
     private double w(int i) {
-        return weight == null ? 1.0 : weight.data()[i % weight.numel()];
+        return ElementwiseTargets.weightAt(weight, i);
     }
 
     @Override

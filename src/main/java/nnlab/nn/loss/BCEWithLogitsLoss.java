@@ -92,20 +92,18 @@ public class BCEWithLogitsLoss extends Loss {
             // p·y·softplus(-x) + (1 - y)·softplus(x): the formula above, as a sum of non-negative terms
             total += w(i) * (pw(i) * yi * softplus(-xi) + (1 - yi) * softplus(xi));
         }
-        scale = reduction() == Reduction.MEAN ? 1.0 / xd.length : 1.0;
+        scale = ElementwiseTargets.scale(reduction(), xd.length);
         return (float) (total * scale);
     }
 
     @Override
     protected Tensor doBackward() {
-        Tensor grad = Tensor.zeros(shape);
-        float[] g = grad.data();
-        for (int i = 0; i < g.length; i++) {
+        // dL/dx_i = s w_i ((1 + (p_i - 1) y_i) sigmoid(x_i) - p_i y_i)
+        return ElementwiseTargets.gradient(shape, i -> {
             double yi = target[i];
             double p = pw(i);
-            g[i] = (float) (scale * w(i) * ((1 + (p - 1) * yi) * sigmoid(input[i]) - p * yi));
-        }
-        return grad;
+            return scale * w(i) * ((1 + (p - 1) * yi) * sigmoid(input[i]) - p * yi);
+        });
     }
 
     /** {@code log(1 + exp(z)) = max(z, 0) + log(1 + exp(-|z|))}, without overflow. */
@@ -123,11 +121,11 @@ public class BCEWithLogitsLoss extends Loss {
     }
 
     private double w(int i) {
-        return weight == null ? 1.0 : weight.data()[i % weight.numel()];
+        return ElementwiseTargets.weightAt(weight, i);
     }
 
     private double pw(int i) {
-        return posWeight == null ? 1.0 : posWeight.data()[i % posWeight.numel()];
+        return ElementwiseTargets.weightAt(posWeight, i);
     }
 
     @Override

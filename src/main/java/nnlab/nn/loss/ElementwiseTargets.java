@@ -1,11 +1,13 @@
 package nnlab.nn.loss;
 
 import java.util.Arrays;
+import java.util.function.IntToDoubleFunction;
 import nnlab.tensor.Tensor;
 
 /**
- * Checks shared by the element-wise losses ({@link MSELoss}, {@link BCELoss}, {@link BCEWithLogitsLoss}): a
- * target of the prediction's shape, and weight tensors that broadcast over the leading dimensions.
+ * Checks and mechanics shared by the element-wise losses ({@link MSELoss}, {@link BCELoss},
+ * {@link BCEWithLogitsLoss}): a target of the prediction's shape, weight tensors that broadcast over the leading
+ * dimensions, the reduction's scale and the loop that fills the gradient.
  */
 final class ElementwiseTargets {
 
@@ -56,5 +58,25 @@ final class ElementwiseTargets {
                     + "trailing dimensions, e.g. [" + (inputShape.length == 0 ? "" : inputShape[inputShape.length - 1])
                     + "] (one per class) or " + Arrays.toString(inputShape));
         }
+    }
+
+    /** The factor {@code s} of {@code L = s * sum_i l_i}: {@code 1/numel} for MEAN, 1 for SUM. */
+    static double scale(Reduction reduction, int numel) {
+        return reduction == Reduction.MEAN ? 1.0 / numel : 1.0;
+    }
+
+    /** Element {@code i} of a weight that broadcasts as {@link #checkBroadcast} allows; 1 when {@code w} is null. */
+    static double weightAt(Tensor w, int i) {
+        return w == null ? 1.0 : w.data()[i % w.numel()];
+    }
+
+    /** The gradient tensor of {@code shape} with {@code dL/dx_i = dLdx(i)}, rounded to float. */
+    static Tensor gradient(int[] shape, IntToDoubleFunction dLdx) {
+        Tensor grad = Tensor.zeros(shape);
+        float[] g = grad.data();
+        for (int i = 0; i < g.length; i++) {
+            g[i] = (float) dLdx.applyAsDouble(i);
+        }
+        return grad;
     }
 }

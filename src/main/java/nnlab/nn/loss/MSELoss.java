@@ -45,17 +45,13 @@ public class MSELoss extends Loss {
             diff[i] = (double) x[i] - y[i];
             total += diff[i] * diff[i];
         }
-        scale = reduction() == Reduction.MEAN ? 1.0 / x.length : 1.0;
+        scale = ElementwiseTargets.scale(reduction(), x.length);
         return (float) (total * scale);
     }
 
     @Override
     protected Tensor doBackward() {
-        Tensor grad = Tensor.zeros(shape);
-        float[] g = grad.data();
-        for (int i = 0; i < g.length; i++) {
-            g[i] = (float) (2 * diff[i] * scale);
-        }
-        return grad;
+        // dL/dx_i = 2 (x_i - y_i) s
+        return ElementwiseTargets.gradient(shape, i -> 2 * diff[i] * scale);
     }
 }

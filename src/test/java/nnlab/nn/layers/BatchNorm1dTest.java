@@ -192,8 +192,7 @@ class BatchNorm1dTest {
         GradCheckSeeds.forCase(11).forEach(seed -> {
             RandomGenerator rng = Tensor.rng(seed);
             BatchNorm1d bn = randomBatchNorm(rng);
-            GradCheckLog.assertPassed("BatchNorm1d train", GradCheck.with().seed(seed)
-                    .tolerance(BN_GRADCHECK_TOLERANCE).module(bn, randomInput(rng, bn.numFeatures())));
+            assertGradCheckPasses("BatchNorm1d train", seed, bn, randomInput(rng, bn.numFeatures()));
         });
     }
 
@@ -204,8 +203,7 @@ class BatchNorm1dTest {
             BatchNorm1d bn = randomBatchNorm(rng);
             randomiseRunningStats(bn, rng);
             bn.eval();
-            GradCheckLog.assertPassed("BatchNorm1d eval", GradCheck.with().seed(seed)
-                    .tolerance(BN_GRADCHECK_TOLERANCE).module(bn, randomInput(rng, bn.numFeatures())));
+            assertGradCheckPasses("BatchNorm1d eval", seed, bn, randomInput(rng, bn.numFeatures()));
         });
     }
 
@@ -215,8 +213,7 @@ class BatchNorm1dTest {
             RandomGenerator rng = Tensor.rng(seed);
             BatchNorm1d bn = new BatchNorm1d(2 + rng.nextInt(3), 1e-5, 0.1, false, false);
             bn.eval(); // batch statistics in eval too: the full backward formula
-            GradCheckLog.assertPassed("BatchNorm1d no-affine no-stats eval", GradCheck.with().seed(seed)
-                    .tolerance(BN_GRADCHECK_TOLERANCE).module(bn, randomInput(rng, bn.numFeatures())));
+            assertGradCheckPasses("BatchNorm1d no-affine no-stats eval", seed, bn, randomInput(rng, bn.numFeatures()));
         });
     }
 
@@ -229,6 +226,11 @@ class BatchNorm1dTest {
         BatchNorm1d bn = new BatchNorm1d(2 + rng.nextInt(3));
         randomiseAffine(bn, rng);
         return bn;
+    }
+
+    /** Gradient check of {@code bn} on {@code x} at {@link #BN_GRADCHECK_TOLERANCE}, recorded under {@code op}. */
+    static void assertGradCheckPasses(String op, long seed, BatchNormBase bn, Tensor x) {
+        GradCheckLog.assertPassed(op, GradCheck.with().seed(seed).tolerance(BN_GRADCHECK_TOLERANCE).module(bn, x));
     }
 
     static void randomiseAffine(BatchNormBase bn, RandomGenerator rng) {

@@ -1,6 +1,5 @@
 package nnlab.nn.layers;
 
-import static nnlab.nn.layers.BatchNorm1dTest.BN_GRADCHECK_TOLERANCE;
 import static nnlab.tensor.TensorMatchers.closeTo;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -9,9 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import nnlab.nn.GradCheck;
 import nnlab.tensor.Tensor;
-import nnlab.testing.GradCheckLog;
 import nnlab.testing.GradCheckSeeds;
 import nnlab.testing.TestSeeds;
 import nnlab.testing.Tolerances;
@@ -90,10 +87,8 @@ class BatchNorm2dTest {
     void backwardMatchesNumericalGradientInTrainMode() {
         GradCheckSeeds.forCase(21).forEach(seed -> {
             RandomGenerator rng = Tensor.rng(seed);
-            BatchNorm2d bn = new BatchNorm2d(2 + rng.nextInt(3));
-            BatchNorm1dTest.randomiseAffine(bn, rng);
-            GradCheckLog.assertPassed("BatchNorm2d train", GradCheck.with().seed(seed)
-                    .tolerance(BN_GRADCHECK_TOLERANCE).module(bn, randomInput(rng, bn.numFeatures())));
+            BatchNorm2d bn = randomBatchNorm(rng);
+            BatchNorm1dTest.assertGradCheckPasses("BatchNorm2d train", seed, bn, randomInput(rng, bn.numFeatures()));
         });
     }
 
@@ -101,13 +96,18 @@ class BatchNorm2dTest {
     void backwardMatchesNumericalGradientInEvalMode() {
         GradCheckSeeds.forCase(22).forEach(seed -> {
             RandomGenerator rng = Tensor.rng(seed);
-            BatchNorm2d bn = new BatchNorm2d(2 + rng.nextInt(3));
-            BatchNorm1dTest.randomiseAffine(bn, rng);
+            BatchNorm2d bn = randomBatchNorm(rng);
             BatchNorm1dTest.randomiseRunningStats(bn, rng);
             bn.eval();
-            GradCheckLog.assertPassed("BatchNorm2d eval", GradCheck.with().seed(seed)
-                    .tolerance(BN_GRADCHECK_TOLERANCE).module(bn, randomInput(rng, bn.numFeatures())));
+            BatchNorm1dTest.assertGradCheckPasses("BatchNorm2d eval", seed, bn, randomInput(rng, bn.numFeatures()));
         });
+    }
+
+    /** BatchNorm2d(C), C in 2..4, with random affine parameters as {@link BatchNorm1dTest#randomBatchNorm}. */
+    private static BatchNorm2d randomBatchNorm(RandomGenerator rng) {
+        BatchNorm2d bn = new BatchNorm2d(2 + rng.nextInt(3));
+        BatchNorm1dTest.randomiseAffine(bn, rng);
+        return bn;
     }
 
     /** {@code [N, C, H, W]} with N in 1..3, H and W in 2..4 (so at least 4 values per channel), values ~ N(-1, 1.5^2). */

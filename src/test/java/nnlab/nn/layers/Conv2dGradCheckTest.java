@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import nnlab.nn.GradCheck;
 import nnlab.nn.GradCheckResult;
 import nnlab.tensor.Tensor;
+import nnlab.testing.GradCheckLog;
 import nnlab.testing.GradCheckSeeds;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ class Conv2dGradCheckTest {
     void backwardMatchesNumericalGradientOnRandomConfigurations() {
         GradCheckSeeds.forCase(301).forEach(seed -> {
             ConvPoolCases.Case c = ConvPoolCases.conv(seed);
-            GradCheckResult r = GradCheck.with().seed(seed).tolerance(CONV_TOLERANCE).module(c.module(), c.input());
+            GradCheckResult r = GradCheckLog.record("Conv2d",
+                    GradCheck.with().seed(seed).tolerance(CONV_TOLERANCE).module(c.module(), c.input()));
             assertTrue(r.passed(), () -> c.description() + "\n" + r.message());
         });
     }
@@ -50,7 +52,8 @@ class Conv2dGradCheckTest {
             RandomGenerator rng = Tensor.rng(seed);
             Conv2d conv = config.rng(rng).build();
             Tensor x = Tensor.uniform(rng, -1f, 1f, shape);
-            GradCheckResult r = GradCheck.with().seed(seed).tolerance(CONV_TOLERANCE).module(conv, x);
+            GradCheckResult r = GradCheckLog.record("Conv2d (named configurations)",
+                    GradCheck.with().seed(seed).tolerance(CONV_TOLERANCE).module(conv, x));
             assertTrue(r.passed(), () -> name + ", seed " + seed + "\n" + r.message());
         });
     }
@@ -63,7 +66,8 @@ class Conv2dGradCheckTest {
             Conv2d conv = Conv2d.builder(2, 3, 2).stride(2).padding(1).rng(rng).build();
             conv.weight().setRequiresGrad(false);
             Tensor x = Tensor.uniform(rng, -1f, 1f, 2, 2, 5, 4);
-            GradCheckResult r = GradCheck.with().seed(seed).tolerance(CONV_TOLERANCE).module(conv, x);
+            GradCheckResult r = GradCheckLog.record("Conv2d frozen weight",
+                    GradCheck.with().seed(seed).tolerance(CONV_TOLERANCE).module(conv, x));
             assertTrue(r.passed(), () -> "seed " + seed + "\n" + r.message());
             assertTrue(r.checks().stream().anyMatch(t -> t.name().equals("bias")), "the bias was checked");
         });

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.function.LongFunction;
 import nnlab.nn.GradCheck;
 import nnlab.nn.GradCheckResult;
+import nnlab.testing.GradCheckLog;
 import nnlab.testing.GradCheckSeeds;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,8 @@ class PoolGradCheckTest {
     private static void checkAll(long caseNo, LongFunction<ConvPoolCases.Case> cases) {
         GradCheckSeeds.forCase(caseNo).forEach(seed -> {
             ConvPoolCases.Case c = cases.apply(seed);
-            GradCheckResult r = GradCheck.with().seed(seed).tolerance(POOL_TOLERANCE).module(c.module(), c.input());
+            GradCheckResult r = GradCheckLog.record(c.module().getClass().getSimpleName(),
+                    GradCheck.with().seed(seed).tolerance(POOL_TOLERANCE).module(c.module(), c.input()));
             assertTrue(r.passed(), () -> c.description() + "\n" + r.message());
         });
     }

@@ -8,20 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import nnlab.tensor.Tensor;
 import nnlab.testing.GradCheckSeeds;
 import org.apache.commons.math3.random.RandomGenerator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class BCELossTest {
 
-    private static final LossGradChecks CHECKS = new LossGradChecks();
     private static final double VALUE_TOL = 1e-6;
-
-    @AfterAll
-    static void report() {
-        CHECKS.writeReport(BCELossTest.class);
-    }
 
     @ParameterizedTest(name = "{0} weight={1} softTargets={2}")
     @CsvSource({"MEAN, false, false", "SUM, false, false", "MEAN, true, false", "SUM, true, true", "MEAN, false, true"})
@@ -37,7 +30,7 @@ class BCELossTest {
             if (weighted) {
                 loss = loss.withWeight(Tensor.uniform(rng, 0.2f, 2f, c));
             }
-            CHECKS.check(name, loss, p, y).assertPassed();
+            LossGradChecks.check(name, loss, p, y).assertPassed();
         });
     }
 

@@ -8,20 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import nnlab.tensor.Tensor;
 import nnlab.testing.GradCheckSeeds;
 import org.apache.commons.math3.random.RandomGenerator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class BCEWithLogitsLossTest {
 
-    private static final LossGradChecks CHECKS = new LossGradChecks();
     private static final double VALUE_TOL = 1e-6;
-
-    @AfterAll
-    static void report() {
-        CHECKS.writeReport(BCEWithLogitsLossTest.class);
-    }
 
     @ParameterizedTest(name = "{0} weight={1} posWeight={2} confident={3}")
     @CsvSource({
@@ -45,7 +38,7 @@ class BCEWithLogitsLossTest {
             if (positive) {
                 loss = loss.withPosWeight(Tensor.uniform(rng, 0.2f, 5f, c));
             }
-            CHECKS.check(name, loss, x, y).assertPassed();
+            LossGradChecks.check(name, loss, x, y).assertPassed();
         });
     }
 

@@ -5,23 +5,13 @@ import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.is;
 
 import java.util.List;
-import nnlab.nn.GradCheck;
-import nnlab.nn.GradCheckResult;
 import nnlab.nn.Parameter;
 import nnlab.tensor.Tensor;
 import nnlab.testing.GradCheckSeeds;
 import org.apache.commons.math3.random.RandomGenerator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 class L2PenaltyTest {
-
-    private static final LossGradChecks CHECKS = new LossGradChecks();
-
-    @AfterAll
-    static void report() {
-        CHECKS.writeReport(L2PenaltyTest.class);
-    }
 
     @Test
     void backwardMatchesNumericalGradient() {
@@ -29,9 +19,7 @@ class L2PenaltyTest {
             RandomGenerator rng = Tensor.rng(seed);
             Tensor p = Tensor.randn(rng, 0, 1, 1 + rng.nextInt(6), 1 + rng.nextInt(8));
             double lambda = 1e-3 + rng.nextDouble();
-            GradCheckResult r = GradCheck.checkLoss(new PenaltyAsLoss(new L2Penalty(lambda)), p, p);
-            CHECKS.record("L2Penalty", r.worst().relativeError());
-            r.assertPassed();
+            LossGradChecks.check("L2Penalty", new PenaltyAsLoss(new L2Penalty(lambda)), p, p).assertPassed();
         });
     }
 

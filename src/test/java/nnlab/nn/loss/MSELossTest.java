@@ -9,20 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import nnlab.tensor.Tensor;
 import nnlab.testing.GradCheckSeeds;
 import org.apache.commons.math3.random.RandomGenerator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class MSELossTest {
 
-    private static final LossGradChecks CHECKS = new LossGradChecks();
     private static final double VALUE_TOL = 1e-6;
-
-    @AfterAll
-    static void report() {
-        CHECKS.writeReport(MSELossTest.class);
-    }
 
     @ParameterizedTest
     @EnumSource(Reduction.class)
@@ -35,7 +28,7 @@ class MSELossTest {
             }
             Tensor x = Tensor.randn(rng, 0, 1, shape);
             Tensor y = Tensor.randn(rng, 0, 1, shape);
-            CHECKS.check("MSE " + reduction, new MSELoss(reduction), x, y).assertPassed();
+            LossGradChecks.check("MSE " + reduction, new MSELoss(reduction), x, y).assertPassed();
         });
     }
 

@@ -9,20 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import nnlab.tensor.Tensor;
 import nnlab.testing.GradCheckSeeds;
 import org.apache.commons.math3.random.RandomGenerator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class NLLLossTest {
 
-    private static final LossGradChecks CHECKS = new LossGradChecks();
     private static final double VALUE_TOL = 1e-6;
-
-    @AfterAll
-    static void report() {
-        CHECKS.writeReport(NLLLossTest.class);
-    }
 
     @ParameterizedTest(name = "{0} weights={1}")
     @CsvSource({"MEAN, false", "SUM, false", "MEAN, true", "SUM, true"})
@@ -38,7 +31,7 @@ class NLLLossTest {
             if (weighted) {
                 loss = loss.withWeights(Tensor.uniform(rng, 0.2f, 2f, c));
             }
-            CHECKS.check(name, loss, logProbs, target).assertPassed();
+            LossGradChecks.check(name, loss, logProbs, target).assertPassed();
         });
     }
 

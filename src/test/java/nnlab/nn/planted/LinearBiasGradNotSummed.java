@@ -1,21 +1,12 @@
 package nnlab.nn.planted;
 
-import nnlab.nn.layers.Linear;
 import nnlab.tensor.Tensor;
 
 /** Planted bug: the bias gradient takes only the first sample's {@code dY[0]} instead of summing over the batch. */
-public class LinearBiasGradNotSummed extends Linear {
-
-    private Tensor x;
+public class LinearBiasGradNotSummed extends PlantedLinear {
 
     public LinearBiasGradNotSummed(int in, int out, long seed) {
-        super(in, out, true, Tensor.rng(seed));
-    }
-
-    @Override
-    protected Tensor doForward(Tensor input) {
-        x = input;
-        return super.doForward(input);
+        super(in, out, seed);
     }
 
     @Override

@@ -1,24 +1,15 @@
 package nnlab.nn.planted;
 
-import nnlab.nn.layers.Linear;
 import nnlab.tensor.Tensor;
 
 /**
  * Planted bug: the weight gradient is computed as {@code x^T dY [in, out]} instead of {@code dY^T x [out, in]}.
  * With {@code in == out} the shapes agree, so only the values can reveal it.
  */
-public class LinearWithTransposedWeightGrad extends Linear {
-
-    private Tensor x;
+public class LinearWithTransposedWeightGrad extends PlantedLinear {
 
     public LinearWithTransposedWeightGrad(int features, long seed) {
-        super(features, features, true, Tensor.rng(seed));
-    }
-
-    @Override
-    protected Tensor doForward(Tensor input) {
-        x = input;
-        return super.doForward(input);
+        super(features, features, seed);
     }
 
     @Override
