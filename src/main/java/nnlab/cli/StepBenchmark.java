@@ -111,6 +111,12 @@ public final class StepBenchmark {
     /**
      * Measures {@code model}'s training step on {@code backend}, which is made the current backend
      * ({@link Backends#use}) for the measurement; the backend current before is restored afterwards.
+     *
+     * @param backend       the backend every tensor operation of the step runs on
+     * @param model         which network, batch and optimizer
+     * @param warmupSeconds untimed warm-up, at least {@value #WARMUP_STEPS} steps
+     * @param minSeconds    timed seconds, at least {@value #MIN_RUNS} steps
+     * @return the median step and its images/s
      */
     public static Result measure(Backend backend, Model model, double warmupSeconds, double minSeconds) {
         Backend previous = Backends.current();
