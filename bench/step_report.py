@@ -26,7 +26,8 @@ def main(paths):
         peer = by.get(PEER)
         for backend, r in sorted(by.items(), key=lambda kv: kv[0] == PEER):
             ratio = f"{peer['ms'] / r['ms']:.2f}x" if peer and r["ms"] > 0 else "-"
-            print(f"| {model} ({r['batch']}) | {backend} | {r['threads']} | {r['ms']:.2f} | "
+            name = "PyTorch CPU" if backend == PEER else backend
+            print(f"| {model} ({r['batch']}) | {name} | {r['threads']} | {r['ms']:.2f} | "
                   f"{r['images_per_s']:.0f} | {ratio} |")
 
 
