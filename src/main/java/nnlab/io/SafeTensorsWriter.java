@@ -4,18 +4,13 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import nnlab.tensor.Shape;
 import nnlab.tensor.Tensor;
@@ -46,7 +41,6 @@ import nnlab.tensor.Tensor;
 public final class SafeTensorsWriter {
 
     private static final int CHUNK_BYTES = 1 << 16;
-    private static final AtomicLong TEMP_COUNTER = new AtomicLong();
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final Map<String, String> metadata = new TreeMap<>(JsonHeaderWriter.CODE_POINT_ORDER);
@@ -134,45 +128,11 @@ public final class SafeTensorsWriter {
             throw new IllegalArgumentException("the header would be " + header.length + " bytes, more than readers accept ("
                     + SafeTensors.MAX_HEADER_BYTES + "); use shorter names or less metadata, or split the tensors over several files");
         }
-        Path target = file.toAbsolutePath();
-        Path tmp = null;
-        try {
-            FileChannel ch = null;
-            for (int attempt = 0; ch == null; attempt++) {
-                String base = target.getFileName().toString();
-                tmp = target.resolveSibling("." + base.substring(0, Math.min(base.length(), 100)) + "." + ProcessHandle.current().pid()
-                        + "-" + TEMP_COUNTER.incrementAndGet() + ".tmp"); // short enough for a 255-byte file name limit
-                try {
-                    ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                } catch (FileAlreadyExistsException e) {
-                    if (attempt >= 100) {
-                        throw e;
-                    }
-                }
-            }
-            try (FileChannel out = ch) {
-                writeAll(out, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, header.length));
-                writeAll(out, ByteBuffer.wrap(header));
-                writeData(out, sorted);
-                out.force(true);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            tmp = null;
-        } catch (IOException | RuntimeException | Error e) {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException suppressed) {
-                    e.addSuppressed(suppressed);
-                }
-            }
-            if (e instanceof IOException) {
-                throw new IOException("could not write " + file + " (" + e + "); " + (Files.exists(target)
-                        ? "the existing file is unchanged" : "nothing was written") + ". Check that the directory exists, is writable and has space", e);
-            }
-            throw e;
-        }
-        syncDirectory(target.getParent());
+        AtomicFile.write(file, out -> {
+            AtomicFile.writeAll(out, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, header.length));
+            AtomicFile.writeAll(out, ByteBuffer.wrap(header));
+            writeData(out, sorted);
+        });
     }
 
     private static void writeData(FileChannel out, List<Entry> sorted) throws IOException {
@@ -181,7 +141,7 @@ public final class SafeTensorsWriter {
             int n = length(e);
             for (int i = 0; i < n; i++) {
                 if (buf.remaining() < 8) {
-                    writeAll(out, buf.flip());
+                    AtomicFile.writeAll(out, buf.flip());
                     buf.clear();
                 }
                 switch (e.dtype()) {
@@ -191,22 +151,7 @@ public final class SafeTensorsWriter {
                 }
             }
         }
-        writeAll(out, buf.flip());
-    }
-
-    private static void writeAll(FileChannel out, ByteBuffer buf) throws IOException {
-        while (buf.hasRemaining()) {
-            out.write(buf);
-        }
-    }
-
-    /** Makes the rename durable where the platform allows opening a directory (Linux, macOS); best effort elsewhere. */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException | UnsupportedOperationException notSupported) {
-            // The file is already in place; only its durability across a power loss is not guaranteed.
-        }
+        AtomicFile.writeAll(out, buf.flip());
     }
 
     private static int length(Entry e) {
