@@ -38,6 +38,8 @@ public final class Trainer {
     private int patience = Integer.MAX_VALUE;
     private double minDelta;
     private int evalBatchSize = 1000;
+    private long maxSteps = Long.MAX_VALUE;
+    private long steps;
     private final List<TrainingListener> listeners = new ArrayList<>();
 
     /** A trainer of {@code model} with {@code loss} and {@code optimizer} (built over the model's parameters). */
@@ -76,6 +78,23 @@ public final class Trainer {
         return this;
     }
 
+    /**
+     * Stops after {@code maxSteps} optimizer steps in total, possibly in the middle of an epoch (the course's
+     * "5000 iterations"); that last epoch is still evaluated and recorded. Returns this.
+     */
+    public Trainer maxSteps(long maxSteps) {
+        if (maxSteps < 1) {
+            throw new IllegalArgumentException("maxSteps must be >= 1, got " + maxSteps);
+        }
+        this.maxSteps = maxSteps;
+        return this;
+    }
+
+    /** Optimizer steps taken so far by {@link #fit}. */
+    public long steps() {
+        return steps;
+    }
+
     /** Batch size used to evaluate the test set (default 1000; evaluation needs no gradients). */
     public Trainer evalBatchSize(int size) {
         if (size < 1) {
@@ -111,6 +130,9 @@ public final class Trainer {
             if (scheduler != null) {
                 scheduler.step();
             }
+            if (steps >= maxSteps) {
+                break;
+            }
             if (eval != null) {
                 if (eval.accuracy() > best + minDelta) {
                     best = eval.accuracy();
@@ -132,6 +154,10 @@ public final class Trainer {
         long correct = 0;
         int batchNo = 0;
         for (Batch b : train) {
+            if (steps >= maxSteps) {
+                break;
+            }
+            steps++;
             optimizer.zeroGrad();
             Tensor scores = model.forward(b.inputs());
             float value = loss.forward(scores, b.targets());

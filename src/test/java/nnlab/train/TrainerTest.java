@@ -72,6 +72,24 @@ class TrainerTest {
     }
 
     @Test
+    void maxStepsStopsInTheMiddleOfAnEpochAndStillRecordsIt() {
+        Sequential model = new Sequential(new Linear(2, 2, true, Tensor.rng(1)));
+        List<Integer> batchesSeen = new ArrayList<>();
+        Trainer trainer = new Trainer(model, new CrossEntropyLoss(), new SGD(model.parameters(), 0.1))
+                .maxSteps(25)
+                .listener(new TrainingListener() {
+                    @Override
+                    public void batchFinished(int epoch, int batch, double loss, double acc) {
+                        batchesSeen.add(batch);
+                    }
+                });
+        History h = trainer.fit(new DataLoader(blobs(100, 1), 10, true, 0), blobs(20, 2), 100);
+        assertThat(trainer.steps(), is(25L));
+        assertThat(h.size(), is(3)); // 10 + 10 + 5 steps
+        assertThat(batchesSeen.get(batchesSeen.size() - 1), is(5));
+    }
+
+    @Test
     void earlyStoppingEndsWhenTestAccuracyStopsImproving() {
         Sequential model = new Sequential(new Linear(2, 2, true, Tensor.rng(1)));
         // learning rate 0: accuracy never changes, so training stops after 1 + patience epochs
