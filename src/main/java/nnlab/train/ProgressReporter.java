@@ -1,6 +1,7 @@
 package nnlab.train;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -14,21 +15,26 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 public final class ProgressReporter implements TrainingListener {
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean interactive;
     private ProgressBar bar;
     private int batches;
     private int nextLogBatch;
 
     /** Chooses the bar when a terminal is attached and {@code CI} is not set. */
-    public ProgressReporter(PrintStream out) {
+    public ProgressReporter(PrintWriter out) {
         this(out, System.console() != null && System.getenv("CI") == null && !"dumb".equals(System.getenv("TERM")));
     }
 
     /** {@code interactive} forces the bar ({@code true}) or log lines ({@code false}). */
-    public ProgressReporter(PrintStream out, boolean interactive) {
+    public ProgressReporter(PrintWriter out, boolean interactive) {
         this.out = out;
         this.interactive = interactive;
+    }
+
+    /** Log lines and summaries to a stream, e.g. {@code System.out}; the bar as chosen by {@link #ProgressReporter(PrintWriter)}. */
+    public ProgressReporter(PrintStream out) {
+        this(new PrintWriter(out, true));
     }
 
     @Override
@@ -50,6 +56,7 @@ public final class ProgressReporter implements TrainingListener {
             out.printf(Locale.ROOT, "  epoch %d: batch %d/%d  loss %.4f  train acc %.4f%n", epoch, batch, batches, loss,
                     runningAccuracy);
             nextLogBatch = batch + Math.max(1, batches / 10);
+            out.flush();
         }
     }
 
@@ -61,5 +68,6 @@ public final class ProgressReporter implements TrainingListener {
         }
         out.printf(Locale.ROOT, "epoch %d  train loss %.4f acc %.4f | test loss %.4f acc %.4f | lr %.3g | %.1f s%n",
                 r.epoch(), r.trainLoss(), r.trainAccuracy(), r.testLoss(), r.testAccuracy(), r.learningRate(), r.seconds());
+        out.flush();
     }
 }

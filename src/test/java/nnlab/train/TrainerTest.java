@@ -104,7 +104,7 @@ class TrainerTest {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         Sequential model = new Sequential(new Linear(2, 2, true, Tensor.rng(1)));
         new Trainer(model, new CrossEntropyLoss(), new SGD(model.parameters(), 0.1))
-                .listener(new ProgressReporter(out, false))
+                .listener(new ProgressReporter(new java.io.PrintWriter(out, true), false))
                 .fit(new DataLoader(blobs(100, 1), 10, false, 0), blobs(20, 2), 1);
         String log = bytes.toString(StandardCharsets.UTF_8);
         assertThat(log, containsString("  epoch 1: batch 1/10  loss "));
