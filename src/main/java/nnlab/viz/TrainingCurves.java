@@ -97,6 +97,7 @@ public final class TrainingCurves implements Figure {
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setXAxisDecimalPattern("0");
+        chart.getStyler().setYAxisDecimalPattern("0.####");
         chart.getStyler().setPlotGridLinesColor(Palette.GRID);
         return chart;
     }

@@ -37,6 +37,10 @@ class TrainCommandTest {
         assertThat("100 SGD steps on 2000 digits already learn something", accuracy, greaterThan(0.7));
         assertThat(Files.readString(run.resolve("history.csv")), containsString("epoch,train_loss"));
         assertThat(Files.size(run.resolve("model.safetensors")), greaterThan(31_000L)); // 7850 floats
+        for (String plot : new String[] {"training-curves.png", "confusion-matrix.png", "test-samples.png",
+            "probabilities-first-test-image.png", "weights.png"}) {
+            assertThat(plot, javax.imageio.ImageIO.read(run.resolve(plot).toFile()).getWidth(), greaterThan(300));
+        }
         try (var files = Files.list(run)) {
             assertThat("no temporary files", files.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), is(true));
         }
