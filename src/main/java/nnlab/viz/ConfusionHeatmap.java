@@ -2,7 +2,6 @@ package nnlab.viz;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Graphics2D;
 import java.util.ArrayList;
 import java.util.List;
 import nnlab.train.ConfusionMatrix;
@@ -18,12 +17,10 @@ import org.knowm.xchart.style.Styler;
  *
  * <p>Default size 600 x 560 pixels.
  */
-public final class ConfusionHeatmap implements Figure {
-
-    private final HeatMapChart chart;
+public final class ConfusionHeatmap extends XChartFigure<HeatMapChart> {
 
     private ConfusionHeatmap(HeatMapChart chart) {
-        this.chart = chart;
+        super(chart);
     }
 
     /** The heat map of {@code matrix} with classes named {@code 0, 1, ...}. */
@@ -79,23 +76,4 @@ public final class ConfusionHeatmap implements Figure {
         return new ConfusionHeatmap(chart);
     }
 
-    /** The XChart heat map, for restyling. */
-    public HeatMapChart chart() {
-        return chart;
-    }
-
-    @Override
-    public int width() {
-        return chart.getWidth();
-    }
-
-    @Override
-    public int height() {
-        return chart.getHeight();
-    }
-
-    @Override
-    public void paint(Graphics2D g) {
-        chart.paint(g, chart.getWidth(), chart.getHeight());
-    }
 }

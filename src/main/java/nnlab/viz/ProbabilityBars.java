@@ -1,7 +1,6 @@
 package nnlab.viz;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
 import nnlab.tensor.Tensor;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -15,15 +14,13 @@ import org.knowm.xchart.style.Styler;
  *
  * <p>Default size 600 x 360 pixels.
  */
-public final class ProbabilityBars implements Figure {
+public final class ProbabilityBars extends XChartFigure<CategoryChart> {
 
     /** How far the probabilities may sum from 1 before they are taken for logits. */
     static final double SUM_TOLERANCE = 1e-3;
 
-    private final CategoryChart chart;
-
     private ProbabilityBars(CategoryChart chart) {
-        this.chart = chart;
+        super(chart);
     }
 
     /** Bars of {@code probabilities [C]} with classes named {@code 0, 1, ...}. */
@@ -86,25 +83,6 @@ public final class ProbabilityBars implements Figure {
         return new ProbabilityBars(chart);
     }
 
-    /** The XChart bar chart, for restyling. */
-    public CategoryChart chart() {
-        return chart;
-    }
-
-    @Override
-    public int width() {
-        return chart.getWidth();
-    }
-
-    @Override
-    public int height() {
-        return chart.getHeight();
-    }
-
-    @Override
-    public void paint(Graphics2D g) {
-        chart.paint(g, chart.getWidth(), chart.getHeight());
-    }
 
     private static java.util.List<Double> box(double[] v) {
         java.util.List<Double> out = new java.util.ArrayList<>(v.length);
