@@ -2,13 +2,11 @@ package nnlab.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nnlab.backend.Backend;
-import nnlab.backend.BackendUnavailableException;
 import nnlab.backend.Backends;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,8 +22,6 @@ import picocli.CommandLine.Spec;
     "GFLOP/s of C = A*B (float32) for each available backend and the naive triple loop.",
     "Shapes: square 256, 512, 1024, 2048 and the MLP layer 128x784 * 784x1000 (m=128, k=784, n=1000)."})
 final class GemmBenchCommand implements Callable<Integer> {
-
-    static final List<String> ALL_BACKENDS = List.of("cpu", "simd", "opencl");
 
     @Spec
     CommandSpec spec;
@@ -54,7 +50,11 @@ final class GemmBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<int[]> mkn = parseShapes();
-        Map<String, Backend> opened = openBackends(err);
+        Map<String, Backend> opened = BenchBackends.open(spec.commandLine(), backends, err, backend -> {
+            err.printf("\rwarming up %s ...          ", backend.name());
+            err.flush();
+            GemmBenchmark.warmUp(backend, minSeconds > 0 ? GemmBenchmark.BACKEND_WARMUP_SECONDS : 0);
+        });
         List<GemmBenchmark.Result> results = new ArrayList<>();
         try {
             int total = mkn.size() * (opened.size() + 1);
@@ -114,32 +114,6 @@ final class GemmBenchCommand implements Callable<Integer> {
     }
 
     /** Opens the asked-for backends; by default skips (with a note) the ones that cannot run here. */
-    private Map<String, Backend> openBackends(PrintWriter err) {
-        boolean explicit = backends != null;
-        Map<String, Backend> opened = new LinkedHashMap<>();
-        for (String name : explicit ? backends : ALL_BACKENDS) {
-            String n = name.trim().toLowerCase(Locale.ROOT);
-            if (!ALL_BACKENDS.contains(n)) {
-                throw new ParameterException(spec.commandLine(), "--backends: unknown backend '" + name
-                        + "'; choose from " + String.join(", ", ALL_BACKENDS));
-            }
-            try {
-                Backend backend = Backends.create(n);
-                opened.put(n, backend);
-                err.printf("\rwarming up %s ...          ", n);
-                err.flush();
-                GemmBenchmark.warmUp(backend, minSeconds > 0 ? GemmBenchmark.BACKEND_WARMUP_SECONDS : 0);
-            } catch (BackendUnavailableException e) {
-                if (explicit) {
-                    opened.values().forEach(Backend::close);
-                    throw e;
-                }
-                err.println("note: skipping " + n + ": " + e.getMessage());
-            }
-        }
-        return opened;
-    }
-
     private static void printTable(PrintWriter out, List<int[]> mkn, Map<String, Backend> opened,
                                    List<GemmBenchmark.Result> results) {
         List<String> columns = new ArrayList<>();

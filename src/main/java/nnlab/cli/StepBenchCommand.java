@@ -2,13 +2,11 @@ package nnlab.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nnlab.backend.Backend;
-import nnlab.backend.BackendUnavailableException;
 import nnlab.backend.Backends;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,7 +53,7 @@ final class StepBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<StepBenchmark.Model> chosen = parseModels();
-        Map<String, Backend> opened = openBackends(err);
+        Map<String, Backend> opened = BenchBackends.open(spec.commandLine(), backends, err, backend -> { });
         List<StepBenchmark.Result> results = new ArrayList<>();
         try {
             int total = chosen.size() * opened.size();
@@ -101,29 +99,6 @@ final class StepBenchCommand implements Callable<Integer> {
     }
 
     /** Opens the asked-for backends; by default skips (with a note) the ones that cannot run here. */
-    private Map<String, Backend> openBackends(PrintWriter err) {
-        boolean explicit = backends != null;
-        Map<String, Backend> opened = new LinkedHashMap<>();
-        for (String name : explicit ? backends : GemmBenchCommand.ALL_BACKENDS) {
-            String n = name.trim().toLowerCase(Locale.ROOT);
-            if (!GemmBenchCommand.ALL_BACKENDS.contains(n)) {
-                opened.values().forEach(Backend::close);
-                throw new ParameterException(spec.commandLine(), "--backends: unknown backend '" + name
-                        + "'; choose from " + String.join(", ", GemmBenchCommand.ALL_BACKENDS));
-            }
-            try {
-                opened.put(n, Backends.create(n));
-            } catch (BackendUnavailableException e) {
-                if (explicit) {
-                    opened.values().forEach(Backend::close);
-                    throw e;
-                }
-                err.println("note: skipping " + n + ": " + e.getMessage());
-            }
-        }
-        return opened;
-    }
-
     private static void printTable(PrintWriter out, Map<String, Backend> opened, List<StepBenchmark.Result> results) {
         out.println("One training step (zeroGrad, forward, loss, backward, step), float32; median step");
         for (Backend b : opened.values()) {
