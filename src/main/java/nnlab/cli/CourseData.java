@@ -24,7 +24,7 @@ record CourseData(TensorDataset train, TensorDataset test, List<String> classNam
      * Loads {@code mnist}, {@code fashion-mnist} or {@code cifar10} (the bundled subset: 4000 training and 1000 test
      * images) from {@code dataDir}, or the default data folder when null.
      */
-    static CourseData load(String name, CourseSetup.ModelKind model, Path dataDir) throws IOException {
+    static CourseData load(String name, Path dataDir) throws IOException {
         DataFiles files = dataDir == null ? DataFiles.locate() : DataFiles.locate(dataDir);
         return switch (name) {
             case "mnist", "fashion-mnist" -> {

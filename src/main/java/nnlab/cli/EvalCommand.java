@@ -50,7 +50,7 @@ final class EvalCommand implements Callable<Integer> {
         if (data == null) {
             throw new IllegalArgumentException(weights + " does not say which dataset it was trained on; pass --dataset");
         }
-        CourseData course = CourseData.load(data, kind, dataDir);
+        CourseData course = CourseData.load(data, dataDir);
         Sequential net = CourseSetup.build(kind, course);
         net.loadStateDict(file.tensors());
         Evaluation e = Evaluation.of(net, new CrossEntropyLoss(), course.test(), 1000);

@@ -9,12 +9,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nnlab.backend.Backends;
 import nnlab.data.DataLoader;
 import nnlab.data.Subset;
 import nnlab.io.AtomicFile;
+import nnlab.io.JsonText;
 import nnlab.io.SafeTensors;
 import nnlab.nn.Sequential;
 import nnlab.nn.loss.CrossEntropyLoss;
@@ -94,14 +96,16 @@ final class TrainCommand implements Callable<Integer> {
         int batch = batchSize != null ? batchSize : setup.batchSize();
         int epochCount = epochs != null ? epochs : setup.epochs();
         Long steps = iterations != null ? iterations : setup.iterations();
-        Reduction red = reduction != null ? Reduction.valueOf(reduction.toUpperCase(java.util.Locale.ROOT)) : setup.reduction();
+        Reduction red = reduction != null ? Reduction.valueOf(reduction.toUpperCase(Locale.ROOT)) : setup.reduction();
+        String modelName = model.name().toLowerCase(Locale.ROOT);
+        String reductionName = red.name().toLowerCase(Locale.ROOT);
         if (backend != null) {
             Backends.use(Backends.select(backend).backend());
         }
         Backends.Selection selection = Backends.selection();
 
         long loadStart = System.nanoTime();
-        CourseData data = CourseData.load(dataset, model, dataDir);
+        CourseData data = CourseData.load(dataset, dataDir);
         nnlab.data.Dataset train = limit == null ? data.train() : Subset.first(data.train(), Math.min(limit, data.train().size()));
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
 
@@ -117,13 +121,13 @@ final class TrainCommand implements Callable<Integer> {
         if (steps != null) {
             epochCount = (int) Math.max(epochCount, (steps + loader.batchesPerEpoch() - 1) / loader.batchesPerEpoch());
         }
-        Path dir = out != null ? out : Path.of("runs", model.name().toLowerCase(java.util.Locale.ROOT) + "-" + dataset + "-"
+        Path dir = out != null ? out : Path.of("runs", modelName + "-" + dataset + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Files.createDirectories(dir);
 
         log.printf("nnlab train: %s on %s (%d training, %d test examples), %s lr %s, batch %d, %s, loss %s, seed %d%n",
-                model.name().toLowerCase(java.util.Locale.ROOT), dataset, train.size(), data.test().size(), opt, rate, batch,
-                steps != null ? steps + " iterations" : epochCount + " epochs", red.name().toLowerCase(java.util.Locale.ROOT), seed);
+                modelName, dataset, train.size(), data.test().size(), opt, rate, batch,
+                steps != null ? steps + " iterations" : epochCount + " epochs", reductionName, seed);
         log.printf("backend %s (%s); %,d parameters; run folder %s%n", selection.backend().name(), selection.reason(),
                 net.numParameters(), dir);
         log.flush();
@@ -137,21 +141,21 @@ final class TrainCommand implements Callable<Integer> {
         double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
 
         Evaluation finalEval = Evaluation.of(net, loss, data.test(), 1000);
-        SafeTensors.write(dir.resolve("model.safetensors"), net.stateDict(), Map.of("model", model.name().toLowerCase(
-                java.util.Locale.ROOT), "dataset", dataset, "format", "pt"));
+        SafeTensors.write(dir.resolve("model.safetensors"), net.stateDict(),
+                Map.of("model", modelName, "dataset", dataset, "format", "pt"));
         history.writeCsv(dir.resolve("history.csv"));
         history.writeJson(dir.resolve("history.json"));
         List<String> plots = RunPlots.write(dir, history, finalEval, data, net);
 
         Map<String, Object> run = new LinkedHashMap<>();
-        run.put("model", model.name().toLowerCase(java.util.Locale.ROOT));
+        run.put("model", modelName);
         run.put("dataset", dataset);
         run.put("optimizer", opt);
         run.put("lr", rate);
         run.put("batch_size", batch);
         run.put("epochs", history.size());
         run.put("iterations", trainer.steps());
-        run.put("loss_reduction", red.name().toLowerCase(java.util.Locale.ROOT));
+        run.put("loss_reduction", reductionName);
         run.put("seed", seed);
         run.put("limit", limit);
         run.put("train_examples", train.size());

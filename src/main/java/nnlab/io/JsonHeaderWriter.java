@@ -32,16 +32,16 @@ final class JsonHeaderWriter {
             boolean first = true;
             for (Map.Entry<String, String> e : metadata.entrySet()) {
                 sb.append(first ? "" : ",");
-                appendString(sb, e.getKey());
+                JsonText.appendString(sb, e.getKey());
                 sb.append(':');
-                appendString(sb, e.getValue());
+                JsonText.appendString(sb, e.getValue());
                 first = false;
             }
             sb.append('}');
         }
         for (Entry e : entries) {
             sb.append(sb.length() > 1 ? "," : "");
-            appendString(sb, e.name());
+            JsonText.appendString(sb, e.name());
             sb.append(":{\"dtype\":\"").append(e.dtype().name()).append("\",\"shape\":[");
             for (int i = 0; i < e.shape().length; i++) {
                 sb.append(i == 0 ? "" : ",").append(e.shape()[i]);
@@ -55,27 +55,4 @@ final class JsonHeaderWriter {
         return padded;
     }
 
-    static void appendString(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
-    }
 }

@@ -1,17 +1,20 @@
-package nnlab.cli;
+package nnlab.io;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Minimal JSON output for run reports: strings, numbers (non-finite as null), booleans, lists and nested maps. */
-final class JsonText {
+/**
+ * Minimal JSON output, for run reports and safetensors headers: strings (escaped as serde_json does, so headers match
+ * the reference writer byte for byte), numbers (non-finite as null), booleans, lists and nested maps.
+ */
+public final class JsonText {
 
     private JsonText() {
     }
 
-    /** The value as JSON text, maps indented by two spaces per level. */
-    static String of(Object value) {
+    /** The value as JSON text followed by a newline, maps indented by two spaces per level. */
+    public static String of(Object value) {
         StringBuilder sb = new StringBuilder();
         write(sb, value, "");
         return sb.append('\n').toString();
@@ -21,7 +24,7 @@ final class JsonText {
         if (v == null) {
             sb.append("null");
         } else if (v instanceof String s) {
-            quote(sb, s);
+            appendString(sb, s);
         } else if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
             sb.append(Double.isFinite(d) ? Double.toString(d) : "null");
@@ -33,7 +36,7 @@ final class JsonText {
             int i = 0;
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 sb.append(i++ == 0 ? "\n" : ",\n").append(inner);
-                quote(sb, String.valueOf(e.getKey()));
+                appendString(sb, String.valueOf(e.getKey()));
                 sb.append(": ");
                 write(sb, e.getValue(), inner);
             }
@@ -46,17 +49,20 @@ final class JsonText {
             }
             sb.append(']');
         } else {
-            quote(sb, v.toString());
+            appendString(sb, v.toString());
         }
     }
 
-    private static void quote(StringBuilder sb, String s) {
+    /** Appends {@code s} as a JSON string literal: quotes, backslashes and control characters escaped. */
+    static void appendString(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
