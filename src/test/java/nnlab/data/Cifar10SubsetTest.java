@@ -4,36 +4,20 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bundled CIFAR-10 subsets (see data/SOURCES.md). Skipped where the files are absent. The data root is the
- * system property {@code nnlab.data} or the environment variable {@code NNLAB_DATA} if set, else the first
- * {@code data/} folder found from the working directory upwards (the repository's own).
+ * The bundled CIFAR-10 subsets (see data/SOURCES.md), located and checksum-verified by {@link DataFiles} like the
+ * MNIST sets.
  */
 class Cifar10SubsetTest {
 
-    /** The {@code cifar-10} folder of the data root, or a skipped test if it or its files are absent. */
-    static Path cifarFolder() {
-        String root = System.getProperty("nnlab.data", System.getenv("NNLAB_DATA"));
-        Path folder = null;
-        if (root != null) {
-            folder = Path.of(root, "cifar-10");
-        } else {
-            for (Path p = Path.of("").toAbsolutePath(); p != null && folder == null; p = p.getParent()) {
-                if (Files.isDirectory(p.resolve("data").resolve("cifar-10"))) {
-                    folder = p.resolve("data").resolve("cifar-10");
-                }
-            }
-        }
-        assumeTrue(folder != null && Files.isRegularFile(folder.resolve("data_batch_1.first4000.bin.gz")),
-                "CIFAR-10 subset not found; set NNLAB_DATA to a folder holding cifar-10/");
-        return folder;
+    /** A bundled CIFAR-10 file, found and checksum-verified as every loader finds it. */
+    private static Path bundled(DataFile file) {
+        return DataFiles.locate().path(file);
     }
 
     /** Number of records per class (index = label). */
@@ -47,7 +31,7 @@ class Cifar10SubsetTest {
 
     @Test
     void trainingSubsetHas4000RecordsOfAllTenClasses() throws IOException {
-        TensorDataset ds = Cifar10.read(cifarFolder().resolve("data_batch_1.first4000.bin.gz"));
+        TensorDataset ds = Cifar10.read(bundled(DataFile.CIFAR10_TRAIN_FIRST4000));
 
         assertThat(ds.size(), is(4000));
         assertArrayEquals(new int[] {3, 32, 32}, ds.inputShape());
@@ -61,7 +45,7 @@ class Cifar10SubsetTest {
 
     @Test
     void testSubsetHas1000RecordsOfAllTenClasses() throws IOException {
-        TensorDataset ds = Cifar10.read(cifarFolder().resolve("test_batch.first1000.bin.gz"), true, true);
+        TensorDataset ds = Cifar10.read(bundled(DataFile.CIFAR10_TEST_FIRST1000), true, true);
 
         assertThat(ds.size(), is(1000));
         assertArrayEquals(new int[] {3072}, ds.inputShape());
@@ -75,7 +59,7 @@ class Cifar10SubsetTest {
 
     @Test
     void bundledClassNamesAreTheTenCifarClasses() throws IOException {
-        assertThat(Cifar10.readClassNames(cifarFolder().resolve("batches.meta.txt")), contains("airplane",
+        assertThat(Cifar10.readClassNames(bundled(DataFile.CIFAR10_META)), contains("airplane",
                 "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"));
     }
 }
