@@ -17,6 +17,14 @@ import nnlab.tensor.Tensor;
 public record Evaluation(double loss, double accuracy, ConfusionMatrix confusion) {
 
     /**
+     * The sum of the per-example losses of a batch, from the value a loss returned: {@code value * batchSize} for
+     * {@code Reduction.MEAN}, {@code value} itself for {@code SUM}.
+     */
+    static double summedLoss(Loss loss, double value, int batchSize) {
+        return loss.reduction() == nnlab.nn.loss.Reduction.MEAN ? value * batchSize : value;
+    }
+
+    /**
      * Evaluates {@code model} on {@code data} in batches of {@code batchSize}, in {@code eval()} mode (restoring the
      * previous mode afterwards). The loss must average over the batch ({@code Reduction.MEAN}) or sum
      * ({@code SUM}); either way the result is the mean per example.
@@ -30,7 +38,7 @@ public record Evaluation(double loss, double accuracy, ConfusionMatrix confusion
             for (Batch b : new DataLoader(data, batchSize, false, 0)) {
                 Tensor scores = model.forward(b.inputs());
                 double value = loss.forward(scores, b.targets());
-                lossSum += loss.reduction() == nnlab.nn.loss.Reduction.MEAN ? value * b.size() : value;
+                lossSum += summedLoss(loss, value, b.size());
                 if (confusion == null) {
                     confusion = new ConfusionMatrix(scores.dim(1));
                 }

@@ -7,7 +7,6 @@ import nnlab.data.DataLoader;
 import nnlab.data.Dataset;
 import nnlab.nn.Module;
 import nnlab.nn.loss.Loss;
-import nnlab.nn.loss.Reduction;
 import nnlab.optim.Optimizer;
 import nnlab.optim.lr.LRScheduler;
 import nnlab.tensor.Tensor;
@@ -163,11 +162,12 @@ public final class Trainer {
             float value = loss.forward(scores, b.targets());
             model.backward(loss.backward());
             optimizer.step();
-            lossSum += loss.reduction() == Reduction.MEAN ? (double) value * b.size() : value;
+            double batchSum = Evaluation.summedLoss(loss, value, b.size());
+            lossSum += batchSum;
             seen += b.size();
             correct += Metrics.correct(scores, b.targets());
             int n = ++batchNo;
-            double batchLoss = loss.reduction() == Reduction.MEAN ? value : value / b.size();
+            double batchLoss = batchSum / b.size();
             double running = (double) correct / seen;
             listeners.forEach(l -> l.batchFinished(epoch, n, batchLoss, running));
         }
