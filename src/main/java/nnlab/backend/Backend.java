@@ -132,6 +132,16 @@ public interface Backend extends AutoCloseable {
         }
     }
 
+    /**
+     * ReLU's backward pass: {@code dx[i] = x[i] <= 0 ? 0 : dy[i]}, as PyTorch's {@code threshold_backward}
+     * (a NaN input passes the gradient through); {@code dx} may alias {@code dy}.
+     */
+    default void reluBackward(int n, float[] dy, float[] x, float[] dx) {
+        for (int i = 0; i < n; i++) {
+            dx[i] = x[i] <= 0f ? 0f : dy[i];
+        }
+    }
+
     // ---------------------------------------------------------------- convolution built on im2col + GEMM
 
     /**

@@ -202,10 +202,15 @@ public abstract class BackendContractTest {
                 relativeTo(magnitude, Tolerances.gemmRelativeBound(g.kernelH() * g.kernelW() + 1))));
     }
 
-    @Test
-    void conv2dForwardMatchesADirectConvolution() {
+    /** Batch sizes for the convolution tests: small, and larger than the simd backend's 16 filter-gradient groups. */
+    static Stream<Integer> convolutionBatches() {
+        return Stream.of(2, 37);
+    }
+
+    @ParameterizedTest(name = "batch {0}")
+    @MethodSource("convolutionBatches")
+    void conv2dForwardMatchesADirectConvolution(int batch) {
         ConvGeometry g = new ConvGeometry(3, 9, 8, 3, 2, 2, 1, 1, 1, 1, 1);
-        int batch = 2;
         int outChannels = 4;
         SplittableRandom rng = new SplittableRandom(TestSeeds.of(7));
         float[] x = random(rng, batch * g.imageSize());
@@ -220,11 +225,11 @@ public abstract class BackendContractTest {
         assertThat(y, withinBounds(expected, relativeTo(magnitude, Tolerances.gemmRelativeBound(g.columnRows() + 1))));
     }
 
-    @Test
-    void conv2dBackwardPassesAreTheAdjointsOfTheForwardPass() {
+    @ParameterizedTest(name = "batch {0}")
+    @MethodSource("convolutionBatches")
+    void conv2dBackwardPassesAreTheAdjointsOfTheForwardPass(int batch) {
         // <conv(x, w), dy> = <x, dx(dy, w)> = <w, dw(x, dy)>, bias off: each side is the same trilinear sum.
         ConvGeometry g = new ConvGeometry(2, 7, 6, 3, 3, 2, 1, 1, 0, 1, 1);
-        int batch = 3;
         int outChannels = 5;
         SplittableRandom rng = new SplittableRandom(TestSeeds.of(11));
         float[] x = random(rng, batch * g.imageSize());
@@ -232,7 +237,7 @@ public abstract class BackendContractTest {
         float[] dy = random(rng, batch * outChannels * g.columnCols());
         float[] y = new float[dy.length];
         backend.conv2dForward(g, batch, outChannels, x, w, null, y);
-        float[] dx = new float[x.length];
+        float[] dx = random(rng, x.length); // overwritten, whatever it held
         backend.conv2dBackwardData(g, batch, outChannels, dy, w, dx);
         float[] dw = new float[w.length];
         float[] db = new float[outChannels];
@@ -293,9 +298,41 @@ public abstract class BackendContractTest {
         float[] aliased = a.clone();
         backend.relu(n, aliased, aliased);
         assertThat(aliased, closeTo(relu, 0.0));
+        float[] dy = random(rng, n);
+        float[] reluGrad = new float[n];
+        for (int i = 0; i < n; i++) {
+            reluGrad[i] = a[i] > 0f ? dy[i] : 0f;
+        }
+        backend.reluBackward(n, dy, a, out);
+        assertThat(out, closeTo(reluGrad, 0.0));
         aliased = a.clone();
         backend.add(n, aliased, b, aliased);
         assertThat(aliased, closeTo(sum, 0.0));
+    }
+
+    @Test
+    void reluKeepsNanAndNegativeZeroAndPassesTheGradientOfNanAsPyTorchDoes() {
+        // torch.relu(tensor([nan, -0., 0., -1., 2.])) = [nan, -0., 0., 0., 2.]; its backward passes dy where x is NaN.
+        // 19 copies: the pattern lands in both the vector body and the scalar tail of a vectorised loop.
+        float[] pattern = {Float.NaN, -0f, 0f, -1f, 2f};
+        int n = pattern.length * 19;
+        float[] x = new float[n];
+        float[] dy = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = pattern[i % pattern.length];
+            dy[i] = i + 1;
+        }
+        float[] y = new float[n];
+        backend.relu(n, x, y);
+        float[] dx = new float[n];
+        backend.reluBackward(n, dy, x, dx);
+        for (int i = 0; i < n; i++) {
+            String at = "element " + i + " (x = " + x[i] + ")";
+            assertThat("relu " + at, Float.floatToRawIntBits(y[i]),
+                    is(Float.floatToRawIntBits(i % pattern.length == 3 ? 0f : x[i])));
+            float expectedGrad = (i % pattern.length == 0 || i % pattern.length == 4) ? dy[i] : 0f;
+            assertThat("reluBackward " + at, dx[i], is(expectedGrad));
+        }
     }
 
     @Test

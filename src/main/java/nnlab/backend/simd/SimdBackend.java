@@ -70,19 +70,15 @@ public final class SimdBackend implements Backend {
                      float alpha, float[] a, int aOffset, int lda,
                      float[] b, int bOffset, int ldb,
                      float beta, float[] c, int cOffset, int ldc) {
+        if ((long) m * n * k < PARALLEL_THRESHOLD || m <= SMALL_ROWS || (!transA && transB && n <= SMALL_ROWS)) {
+            gemmOnCallingThread(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+            return;
+        }
         if (GemmChecks.validateAndFinishTrivial(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
                 beta, c, cOffset, ldc)) {
             return;
         }
-        if (!transA && transB && (m <= SMALL_ROWS || n <= SMALL_ROWS)) {
-            SimdGemm.dots(m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
-            return;
-        }
-        if (m <= SMALL_ROWS) {
-            SimdGemm.small(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
-            return;
-        }
-        int t = (long) m * n * k < PARALLEL_THRESHOLD ? 1 : threads.threads();
+        int t = threads.threads();
         // A grid of gm x gn blocks of C, about BLOCKS_PER_THREAD per thread, cut on tile boundaries.
         int blocks = t == 1 ? 1 : t * BLOCKS_PER_THREAD;
         int gn = Math.min(columnSplits(m, n, blocks), SimdGemm.ceilDiv(n, NR));
@@ -97,6 +93,28 @@ public final class SimdBackend implements Backend {
             SimdGemm.gemmBlock(transA, transB, i0, Math.min(m, i0 + bm), j0, Math.min(n, j0 + bn), k,
                     alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
         });
+    }
+
+    /**
+     * The same product as {@link #gemm}, computed on the calling thread only: for products below the
+     * parallel threshold, and for work that is already split across the worker threads (convolutions).
+     */
+    static void gemmOnCallingThread(boolean transA, boolean transB, int m, int n, int k,
+                                    float alpha, float[] a, int aOffset, int lda,
+                                    float[] b, int bOffset, int ldb,
+                                    float beta, float[] c, int cOffset, int ldc) {
+        if (GemmChecks.validateAndFinishTrivial(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
+                beta, c, cOffset, ldc)) {
+            return;
+        }
+        if (!transA && transB && (m <= SMALL_ROWS || n <= SMALL_ROWS)) {
+            SimdGemm.dots(m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+        } else if (m <= SMALL_ROWS) {
+            SimdGemm.small(transA, transB, m, n, k, alpha, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+        } else {
+            SimdGemm.gemmBlock(transA, transB, 0, m, 0, n, k, alpha, a, aOffset, lda, b, bOffset, ldb,
+                    beta, c, cOffset, ldc);
+        }
     }
 
     /**
@@ -129,15 +147,35 @@ public final class SimdBackend implements Backend {
         Im2Col.col2im(g, columns, image, imageOffset);
     }
 
+    // ---------------------------------------------------------------- convolution: whole images per thread
+
+    @Override
+    public void conv2dForward(ConvGeometry g, int batch, int outChannels,
+                              float[] x, float[] weight, float[] bias, float[] y) {
+        SimdConvolution.forward(threads, g, batch, outChannels, x, weight, bias, y);
+    }
+
+    @Override
+    public void conv2dBackwardData(ConvGeometry g, int batch, int outChannels,
+                                   float[] dy, float[] weight, float[] dx) {
+        SimdConvolution.backwardData(threads, g, batch, outChannels, dy, weight, dx);
+    }
+
+    @Override
+    public void conv2dBackwardFilter(ConvGeometry g, int batch, int outChannels,
+                                     float[] x, float[] dy, float[] dWeight, float[] dBias) {
+        SimdConvolution.backwardFilter(threads, g, batch, outChannels, x, dy, dWeight, dBias);
+    }
+
     // ---------------------------------------------------------------- element-wise: vector body + scalar tail
     // Each computes exactly what the plain-Java default computes (same operations in the same order, no FMA
     // contraction), so results are bit-identical to the other backends.
     //
     // axpy, add, mul and scale are NOT overridden: for such simple counted loops the JIT's auto-vectoriser
     // (C2 "SuperWord") already emits the same vector code, and hand-written Vector API loops measured no
-    // faster (n = 4K and 128K floats). The three below are loops it does not vectorise: a 2-D loop nest
-    // whose inner loop is short (addRowVector, sumRows: 3.4x / 1.6x at 4K, 4.5x / 4x at 128K) and a
-    // conditional select (relu: 10x at 4K, 38x at 128K).
+    // faster (n = 4K and 128K floats). The ones below are loops it does not vectorise: a 2-D loop nest
+    // whose inner loop is short (addRowVector, sumRows: 3.4x / 1.6x at 4K, 4.5x / 4x at 128K) and
+    // conditional selects (relu: 10x at 4K, 38x at 128K; reluBackward likewise).
 
     @Override
     public void addRowVector(int rows, int cols, float[] row, float[] matrix) {
@@ -173,15 +211,28 @@ public final class SimdBackend implements Backend {
 
     @Override
     public void relu(int n, float[] x, float[] out) {
-        // Not max(x, 0): that would keep NaN and -0.0; the default maps both to +0.0, and so does this blend.
+        // x < 0 ? 0 : x, as the default: NaN and -0.0 stay as they are (so does PyTorch's relu).
         FloatVector zero = FloatVector.zero(S);
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += L) {
             FloatVector v = FloatVector.fromArray(S, x, i);
-            zero.blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(out, i);
+            v.blend(zero, v.compare(VectorOperators.LT, 0f)).intoArray(out, i);
         }
         for (; i < n; i++) {
-            out[i] = x[i] > 0f ? x[i] : 0f;
+            out[i] = x[i] < 0f ? 0f : x[i];
+        }
+    }
+
+    @Override
+    public void reluBackward(int n, float[] dy, float[] x, float[] dx) {
+        FloatVector zero = FloatVector.zero(S);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            FloatVector g = FloatVector.fromArray(S, dy, i);
+            g.blend(zero, FloatVector.fromArray(S, x, i).compare(VectorOperators.LE, 0f)).intoArray(dx, i);
+        }
+        for (; i < n; i++) {
+            dx[i] = x[i] <= 0f ? 0f : dy[i];
         }
     }
 

@@ -56,21 +56,11 @@ public class MaxPool2d extends Module {
         float[] in = x.data();
         float[] out = y.data();
         argmax = new int[out.length];
-        grid.forEachWindow(w -> {
-            float max = Float.NEGATIVE_INFINITY;
-            int maxAt = w.at(w.y0, w.x0);
-            for (int iy = w.y0; iy < w.y1; iy++) {
-                for (int ix = w.x0; ix < w.x1; ix++) {
-                    int at = w.at(iy, ix);
-                    if (in[at] > max || Float.isNaN(in[at])) { // strict: the first maximum wins
-                        max = in[at];
-                        maxAt = at;
-                    }
-                }
-            }
-            out[w.out] = max;
-            argmax[w.out] = maxAt;
-        });
+        if (window.kernel() == 2 && window.stride() == 2 && window.padding() == 0) {
+            grid.max2x2(in, out, argmax);
+        } else {
+            grid.max(in, out, argmax);
+        }
         return y;
     }
 

@@ -1,5 +1,6 @@
 package nnlab.nn.layers;
 
+import nnlab.backend.Backends;
 import nnlab.nn.Module;
 import nnlab.tensor.Tensor;
 
@@ -7,7 +8,7 @@ import nnlab.tensor.Tensor;
  * Rectified linear unit, as {@code torch.nn.ReLU}: {@code y = max(0, x)}, element-wise.
  *
  * <p>Shapes: any; output has the input's shape. Backward: {@code dx = dy * [x > 0]} (the derivative at
- * exactly 0 is taken as 0, as PyTorch does). Same in train and eval mode.
+ * exactly 0 is taken as 0, as PyTorch does; a NaN input passes its gradient through, as in PyTorch). Same in train and eval mode.
  */
 public class ReLU extends Module {
 
@@ -22,7 +23,9 @@ public class ReLU extends Module {
 
     @Override
     protected Tensor doBackward(Tensor gradOut) {
-        // dx = dy * [x > 0]
-        return LocalGradient.apply(gradOut, input, (dy, x) -> x > 0f ? dy : 0f);
+        // dx = dy * [x > 0], on the compute backend (vectorised there: this runs on every activation of a CNN)
+        Tensor dx = Tensor.zerosLike(gradOut);
+        Backends.current().reluBackward(dx.numel(), gradOut.data(), input.data(), dx.data());
+        return dx;
     }
 }

@@ -81,6 +81,42 @@ class MaxPool2dTest {
     }
 
     @Test
+    void unrolledTwoByTwoPathAgreesWithTheGeneralWindowLoop() {
+        // MaxPool2d(2) takes PoolGrid.max2x2; compare it with the general loop on data full of ties (values from a
+        // set of 4) and NaNs, odd sizes included (the last row and column are dropped), on values and argmax.
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(nnlab.testing.TestSeeds.of(22));
+        for (int[] shape : new int[][] {{3, 2, 6, 8}, {2, 3, 7, 5}, {1, 1, 2, 2}}) {
+            Tensor x = Tensor.zeros(shape);
+            float[] data = x.data();
+            for (int i = 0; i < data.length; i++) {
+                int pick = rng.nextInt(10);
+                data[i] = pick == 0 ? Float.NaN : pick % 4 - 1.5f;
+            }
+            PoolGrid grid = PoolWindow.of("MaxPool2d(2)", 2, 2, 0).grid("MaxPool2d(2)", x);
+            int outputs = Tensor.zeros(grid.outputShape()).numel();
+            float[] fast = new float[outputs];
+            int[] fastAt = new int[outputs];
+            grid.max2x2(data, fast, fastAt);
+            float[] general = new float[outputs];
+            int[] generalAt = new int[outputs];
+            grid.max(data, general, generalAt);
+            assertArrayEquals(generalAt, fastAt, "argmax of " + java.util.Arrays.toString(shape));
+            for (int o = 0; o < outputs; o++) {
+                assertThat("output " + o, Float.floatToRawIntBits(fast[o]), is(Float.floatToRawIntBits(general[o])));
+            }
+        }
+    }
+
+    @Test
+    void twoNansInAWindowRouteTheGradientToTheLastOneAsPyTorchDoes() {
+        // torch: if ((val > maxval) || isnan(val)) takes every NaN, so the last NaN of the window is its argmax.
+        Tensor x = Tensor.of(new float[] {Float.NaN, 1, Float.NaN, 4}, 1, 1, 2, 2);
+        MaxPool2d pool = new MaxPool2d(2);
+        pool.forward(x);
+        assertArrayEquals(new float[] {0, 0, 1, 0}, pool.backward(Tensor.of(new float[] {1}, 1, 1, 1, 1)).data());
+    }
+
+    @Test
     void outputShapeFloorsAndStrideDefaultsToTheKernel() {
         // floor((7 + 0 - 2) / 2) + 1 = 3 rows; floor((5 - 2) / 2) + 1 = 2 columns; PyTorch: ceil_mode=False.
         assertThat(new MaxPool2d(2).forward(Tensor.zeros(2, 3, 7, 5)), hasShape(2, 3, 3, 2));
