@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code nnlab bench}: benchmarks; one subcommand per kernel family. */
 @Command(name = "bench", description = "Measure the compute backends.",
-        subcommands = {GemmBenchCommand.class, StepBenchCommand.class})
+        subcommands = {GemmBenchCommand.class, StepBenchCommand.class, EpochBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

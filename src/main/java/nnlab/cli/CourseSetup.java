@@ -13,8 +13,10 @@ import nnlab.train.CourseModels;
  * @param epochs     epochs
  * @param iterations optimizer steps to stop after, or null for whole epochs
  * @param reduction  loss reduction
+ * @param lrDecay    factor applied to the learning rate after every epoch ({@code ExponentialLR}); 1 = constant
  */
-record CourseSetup(String optimizer, double lr, int batchSize, int epochs, Long iterations, Reduction reduction) {
+record CourseSetup(String optimizer, double lr, int batchSize, int epochs, Long iterations, Reduction reduction,
+                   double lrDecay) {
 
     /** The models {@code nnlab train} knows. */
     enum ModelKind { SOFTMAX, MLP, CNN }
@@ -25,9 +27,9 @@ record CourseSetup(String optimizer, double lr, int batchSize, int epochs, Long 
      */
     static CourseSetup defaults(ModelKind kind) {
         return switch (kind) {
-            case SOFTMAX -> new CourseSetup("sgd", 0.005, 100, 1, 5000L, Reduction.SUM);
-            case MLP -> new CourseSetup("adam", 1e-3, 128, 15, null, Reduction.MEAN);
-            case CNN -> new CourseSetup("adam", 1e-3, 64, 3, null, Reduction.MEAN);
+            case SOFTMAX -> new CourseSetup("sgd", 0.005, 100, 1, 5000L, Reduction.SUM, 1.0);
+            case MLP -> new CourseSetup("adam", 1e-3, 128, 15, null, Reduction.MEAN, 1.0);
+            case CNN -> new CourseSetup("adam", 1e-3, 64, 3, null, Reduction.MEAN, 1.0);
         };
     }
 

@@ -24,6 +24,7 @@ import nnlab.nn.loss.Reduction;
 import nnlab.optim.Adam;
 import nnlab.optim.Optimizer;
 import nnlab.optim.SGD;
+import nnlab.optim.lr.ExponentialLR;
 import nnlab.tensor.Generators;
 import nnlab.train.EpochRecord;
 import nnlab.train.Evaluation;
@@ -33,6 +34,7 @@ import nnlab.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -66,6 +68,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "epochs (default: the model's course setting)")
     Integer epochs;
 
+    @Option(names = "--lr-decay", paramLabel = "GAMMA",
+            description = "multiply the learning rate by GAMMA after every epoch (ExponentialLR; 1 = constant; "
+                    + "default: the model's course setting)")
+    Double lrDecay;
+
     @Option(names = "--iterations", description = "stop after this many optimizer steps (default: the model's course setting)")
     Long iterations;
 
@@ -96,6 +103,10 @@ final class TrainCommand implements Callable<Integer> {
         int batch = batchSize != null ? batchSize : setup.batchSize();
         int epochCount = epochs != null ? epochs : setup.epochs();
         Long steps = iterations != null ? iterations : setup.iterations();
+        double decay = lrDecay != null ? lrDecay : setup.lrDecay();
+        if (!(decay > 0 && decay <= 1)) {
+            throw new ParameterException(spec.commandLine(), "--lr-decay must be in (0, 1], got " + decay);
+        }
         Reduction red = reduction != null ? Reduction.valueOf(reduction.toUpperCase(Locale.ROOT)) : setup.reduction();
         String modelName = model.name().toLowerCase(Locale.ROOT);
         String reductionName = red.name().toLowerCase(Locale.ROOT);
@@ -125,8 +136,9 @@ final class TrainCommand implements Callable<Integer> {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Files.createDirectories(dir);
 
-        log.printf("nnlab train: %s on %s (%d training, %d test examples), %s lr %s, batch %d, %s, loss %s, seed %d%n",
-                modelName, dataset, train.size(), data.test().size(), opt, rate, batch,
+        log.printf("nnlab train: %s on %s (%d training, %d test examples), %s lr %s%s, batch %d, %s, loss %s, seed %d%n",
+                modelName, dataset, train.size(), data.test().size(), opt, rate,
+                decay == 1 ? "" : " (x" + decay + " per epoch)", batch,
                 steps != null ? steps + " iterations" : epochCount + " epochs", reductionName, seed);
         log.printf("backend %s (%s); %,d parameters; run folder %s%n", selection.backend().name(), selection.reason(),
                 net.numParameters(), dir);
@@ -135,6 +147,9 @@ final class TrainCommand implements Callable<Integer> {
         Trainer trainer = new Trainer(net, loss, optim).listener(new ProgressReporter(log));
         if (steps != null) {
             trainer.maxSteps(steps);
+        }
+        if (decay != 1) {
+            trainer.scheduler(new ExponentialLR(optim, decay));
         }
         long trainStart = System.nanoTime();
         History history = trainer.fit(loader, data.test(), epochCount);
@@ -152,6 +167,7 @@ final class TrainCommand implements Callable<Integer> {
         run.put("dataset", dataset);
         run.put("optimizer", opt);
         run.put("lr", rate);
+        run.put("lr_decay", decay);
         run.put("batch_size", batch);
         run.put("epochs", history.size());
         run.put("iterations", trainer.steps());

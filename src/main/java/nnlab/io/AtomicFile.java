@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Writes a file so that readers only ever see the old contents or the complete new ones: the bytes go to a
  * temporary file in the same directory, which is forced to disk and then renamed over the target
  * ({@code ATOMIC_MOVE}). If anything fails (or the run is interrupted) the temporary file is deleted and an existing
- * target is unchanged. Used for weights, histories and run reports.
+ * target is unchanged. A process killed outright (SIGKILL) cannot delete it: the next successful write of the same
+ * file removes such temporary files of processes that no longer run. Used for weights, histories and run reports.
  */
 public final class AtomicFile {
 
@@ -48,9 +50,8 @@ public final class AtomicFile {
         try {
             FileChannel ch = null;
             for (int attempt = 0; ch == null; attempt++) {
-                String base = target.getFileName().toString();
-                tmp = target.resolveSibling("." + base.substring(0, Math.min(base.length(), 100)) + "." + ProcessHandle.current().pid()
-                        + "-" + TEMP_COUNTER.incrementAndGet() + ".tmp"); // short enough for a 255-byte file name limit
+                tmp = target.resolveSibling(tempPrefix(target) + ProcessHandle.current().pid()
+                        + "-" + TEMP_COUNTER.incrementAndGet() + ".tmp");
                 try {
                     ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 } catch (FileAlreadyExistsException e) {
@@ -80,6 +81,47 @@ public final class AtomicFile {
             throw e;
         }
         syncDirectory(target.getParent());
+        removeTempFilesOfDeadWriters(target);
+    }
+
+    /**
+     * {@code .NAME.} (NAME cut to 100 characters, so that the temporary name stays under a 255-byte file name
+     * limit); the temporary file is this plus {@code PID-COUNTER.tmp}.
+     */
+    private static String tempPrefix(Path target) {
+        String base = target.getFileName().toString();
+        return "." + base.substring(0, Math.min(base.length(), 100)) + ".";
+    }
+
+    /**
+     * Deletes temporary files for {@code target} left by writers that were killed mid-write (SIGKILL, power
+     * loss: nothing could delete them then), recognised by the process id in their name no longer running.
+     * Best effort: a file that cannot be listed or deleted stays.
+     */
+    private static void removeTempFilesOfDeadWriters(Path target) {
+        String prefix = tempPrefix(target);
+        try (DirectoryStream<Path> temps = Files.newDirectoryStream(target.getParent(), prefix + "*.tmp")) {
+            for (Path tmp : temps) {
+                String name = tmp.getFileName().toString();
+                String pidAndCounter = name.substring(prefix.length(), name.length() - ".tmp".length());
+                int dash = pidAndCounter.indexOf('-');
+                if (dash <= 0) {
+                    continue;
+                }
+                long pid;
+                try {
+                    pid = Long.parseLong(pidAndCounter.substring(0, dash));
+                    Long.parseLong(pidAndCounter.substring(dash + 1));
+                } catch (NumberFormatException notOurs) {
+                    continue;
+                }
+                if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isEmpty()) {
+                    Files.deleteIfExists(tmp);
+                }
+            }
+        } catch (IOException | RuntimeException bestEffort) {
+            // Leftover temporary files are hidden and harmless; the new file is in place.
+        }
     }
 
     /** Writes the whole buffer. */
