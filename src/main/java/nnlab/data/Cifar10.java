@@ -32,6 +32,9 @@ public final class Cifar10 {
 
     /** Bytes per record: 1 label byte + 3 x 32 x 32 pixel bytes. */
     public static final int RECORD_BYTES = 3073;
+    /** Where the files come from, for error messages. */
+    private static final String WHERE_TO_GET = "the repository's data/cifar-10/ holds a subset (see data/SOURCES.md); "
+            + "the full binary version is cifar-10-binary.tar.gz from https://www.cs.toronto.edu/~kriz/cifar.html";
     /** Pixels per image: 3 channels x 32 x 32. */
     public static final int IMAGE_BYTES = 3072;
     /** Number of classes. */
@@ -50,18 +53,18 @@ public final class Cifar10 {
      * One batch file as {@code [N, 3, 32, 32]} images in {@code [0, 1]}, not normalized:
      * {@code read(file, false, false)}.
      *
-     * @throws IOException if the file cannot be read or is not a CIFAR-10 binary batch (the message says why)
+     * @throws DataException if the file cannot be read or is not a CIFAR-10 binary batch (the message says why)
      */
-    public static TensorDataset read(Path file) throws IOException {
+    public static TensorDataset read(Path file) {
         return read(List.of(file), false, false);
     }
 
     /**
      * One batch file: {@code read(List.of(file), normalize, flatten)}.
      *
-     * @throws IOException if the file cannot be read or is not a CIFAR-10 binary batch (the message says why)
+     * @throws DataException if the file cannot be read or is not a CIFAR-10 binary batch (the message says why)
      */
-    public static TensorDataset read(Path file, boolean normalize, boolean flatten) throws IOException {
+    public static TensorDataset read(Path file, boolean normalize, boolean flatten) {
         return read(List.of(file), normalize, flatten);
     }
 
@@ -73,10 +76,10 @@ public final class Cifar10 {
      * @param normalize whether to apply {@code (x - MEAN[c]) / STD[c]} per channel
      * @param flatten   whether inputs are {@code [N, 3072]} instead of {@code [N, 3, 32, 32]}
      * @return inputs as described above, targets {@code [N]} class indices {@code 0..9}
-     * @throws IOException if a file cannot be read, is empty, its length is not a multiple of 3073 bytes, or a
-     *                     label byte is not in {@code 0..9}
+     * @throws DataException if a file is missing or cannot be read, is empty, its length is not a multiple of 3073
+     *                       bytes, or a label byte is not in {@code 0..9}
      */
-    public static TensorDataset read(List<Path> files, boolean normalize, boolean flatten) throws IOException {
+    public static TensorDataset read(List<Path> files, boolean normalize, boolean flatten) {
         if (files == null || files.isEmpty()) {
             throw new IllegalArgumentException("Cifar10.read: no files given; pass at least one batch file");
         }
@@ -88,7 +91,7 @@ public final class Cifar10 {
             total += bytes.length / RECORD_BYTES;
         }
         if (total * IMAGE_BYTES > Integer.MAX_VALUE) {
-            throw new IOException("Cifar10.read: " + total + " images do not fit in one tensor; read fewer files");
+            throw new DataException("Cifar10.read: " + total + " images do not fit in one tensor; read fewer files");
         }
         int n = (int) total;
         float[] pixels = new float[n * IMAGE_BYTES];
@@ -117,24 +120,33 @@ public final class Cifar10 {
      * The class names in label order from {@code batches.meta.txt}: one name per line, blank lines ignored,
      * surrounding whitespace trimmed ({@code airplane, automobile, bird, ..., truck}).
      *
-     * @throws IOException if the file cannot be read or does not hold exactly 10 names
+     * @throws DataException if the file cannot be read or does not hold exactly 10 names
      */
-    public static List<String> readClassNames(Path metaFile) throws IOException {
+    public static List<String> readClassNames(Path metaFile) {
         List<String> names = new ArrayList<>();
-        for (String line : Files.readAllLines(metaFile, StandardCharsets.UTF_8)) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(metaFile, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw unreadable(metaFile, e);
+        }
+        for (String line : lines) {
             if (!line.isBlank()) {
                 names.add(line.strip());
             }
         }
         if (names.size() != CLASSES) {
-            throw new IOException(metaFile + ": expected " + CLASSES + " class names (one per non-blank line), found "
+            throw new DataException(metaFile + ": expected " + CLASSES + " class names (one per non-blank line), found "
                     + names.size() + "; pass the batches.meta.txt of the CIFAR-10 binary version");
         }
         return List.copyOf(names);
     }
 
     /** The whole file, gunzipped if it starts with {@code 1f 8b}. */
-    private static byte[] readMaybeGzipped(Path file) throws IOException {
+    private static byte[] readMaybeGzipped(Path file) {
+        if (!Files.exists(file)) {
+            throw new DataException("CIFAR-10 file " + file.toAbsolutePath() + " does not exist; " + WHERE_TO_GET);
+        }
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file))) {
             raw.mark(2);
             int b0 = raw.read();
@@ -144,22 +156,32 @@ public final class Cifar10 {
                 try (InputStream gz = new GZIPInputStream(raw, 1 << 16)) {
                     return gz.readAllBytes();
                 } catch (EOFException | ZipException e) {
-                    throw new IOException(file + ": corrupt or truncated gzip data (" + e.getMessage()
+                    throw new DataException(file + ": corrupt or truncated gzip data (" + e.getMessage()
                             + "); download or copy the file again", e);
                 }
             }
             return raw.readAllBytes();
+        } catch (IOException e) {
+            throw unreadable(file, e);
         }
     }
 
+    private static DataException unreadable(Path file, IOException e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return new DataException("CIFAR-10 file " + file.toAbsolutePath() + " does not exist; " + WHERE_TO_GET, e);
+        }
+        return new DataException("cannot read CIFAR-10 file " + file + ": " + e.getMessage()
+                + "; check that it is a readable file", e);
+    }
+
     /** Checks the length and every label byte; returns {@code bytes}. */
-    private static byte[] validated(Path file, byte[] bytes) throws IOException {
+    private static byte[] validated(Path file, byte[] bytes) {
         if (bytes.length == 0) {
-            throw new IOException(file + ": empty file, not a CIFAR-10 binary batch; expected records of "
+            throw new DataException(file + ": empty file, not a CIFAR-10 binary batch; expected records of "
                     + RECORD_BYTES + " bytes (1 label + 3072 pixels)");
         }
         if (bytes.length % RECORD_BYTES != 0) {
-            throw new IOException(file + ": truncated or not a CIFAR-10 binary batch: " + bytes.length
+            throw new DataException(file + ": truncated or not a CIFAR-10 binary batch: " + bytes.length
                     + " bytes is not a multiple of " + RECORD_BYTES + " (1 label byte + 3072 pixel bytes per record; "
                     + bytes.length / RECORD_BYTES + " whole records and " + bytes.length % RECORD_BYTES
                     + " bytes left over); use the binary version (cifar-10-binary.tar.gz), not the python pickles");
@@ -167,7 +189,7 @@ public final class Cifar10 {
         for (int r = 0; r < bytes.length / RECORD_BYTES; r++) {
             int label = bytes[r * RECORD_BYTES] & 0xFF;
             if (label >= CLASSES) {
-                throw new IOException(file + ": record " + r + " (byte offset " + (long) r * RECORD_BYTES
+                throw new DataException(file + ": record " + r + " (byte offset " + (long) r * RECORD_BYTES
                         + ") has label " + label + ", expected 0.." + (CLASSES - 1)
                         + "; is this a CIFAR-100 file (2 label bytes per record) or another format?");
             }

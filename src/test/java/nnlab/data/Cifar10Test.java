@@ -137,7 +137,7 @@ class Cifar10Test {
     @Test
     void truncatedFileIsRejectedWithTheByteCount() throws IOException {
         byte[] bytes = Arrays.copyOf(records(2, TestSeeds.of(7)), 2 * Cifar10.RECORD_BYTES - 100);
-        IOException e = assertThrows(IOException.class, () -> Cifar10.read(write("t.bin", bytes, false)));
+        DataException e = assertThrows(DataException.class, () -> Cifar10.read(write("t.bin", bytes, false)));
 
         assertThat(e.getMessage(), allOf(containsString("truncated or not a CIFAR-10 binary batch"),
                 containsString("6046 bytes is not a multiple of 3073")));
@@ -148,7 +148,7 @@ class Cifar10Test {
         Path whole = write("w.bin.gz", records(5, TestSeeds.of(8)), true);
         byte[] gz = Files.readAllBytes(whole);
         Path cut = write("cut.bin", Arrays.copyOf(gz, gz.length / 2), false);
-        IOException e = assertThrows(IOException.class, () -> Cifar10.read(cut));
+        DataException e = assertThrows(DataException.class, () -> Cifar10.read(cut));
 
         assertThat(e.getMessage(), containsString("corrupt or truncated gzip"));
     }
@@ -157,7 +157,7 @@ class Cifar10Test {
     void labelOutsideZeroToNineNamesTheRecord() throws IOException {
         byte[] bytes = records(5, TestSeeds.of(9));
         bytes[3 * Cifar10.RECORD_BYTES] = 10;
-        IOException e = assertThrows(IOException.class, () -> Cifar10.read(write("l.bin", bytes, false)));
+        DataException e = assertThrows(DataException.class, () -> Cifar10.read(write("l.bin", bytes, false)));
 
         assertThat(e.getMessage(), allOf(containsString("record 3"), containsString("label 10"),
                 containsString("expected 0..9")));
@@ -167,23 +167,32 @@ class Cifar10Test {
     void labelByteAbove127IsReportedUnsigned() throws IOException {
         byte[] bytes = records(1, TestSeeds.of(10));
         bytes[0] = (byte) 200;
-        IOException e = assertThrows(IOException.class, () -> Cifar10.read(write("u.bin", bytes, false)));
+        DataException e = assertThrows(DataException.class, () -> Cifar10.read(write("u.bin", bytes, false)));
 
         assertThat(e.getMessage(), containsString("label 200"));
     }
 
     @Test
     void emptyFileIsRejected() throws IOException {
-        IOException e = assertThrows(IOException.class, () -> Cifar10.read(write("e.bin", new byte[0], false)));
+        DataException e = assertThrows(DataException.class, () -> Cifar10.read(write("e.bin", new byte[0], false)));
         assertThat(e.getMessage(), containsString("empty file"));
-        IOException gz = assertThrows(IOException.class, () -> Cifar10.read(write("e.bin.gz", new byte[0], true)));
+        DataException gz = assertThrows(DataException.class, () -> Cifar10.read(write("e.bin.gz", new byte[0], true)));
         assertThat(gz.getMessage(), containsString("empty file"));
     }
 
     @Test
     void oneByteFileIsRejectedWithoutIndexErrors() throws IOException {
-        IOException e = assertThrows(IOException.class, () -> Cifar10.read(write("1.bin", new byte[] {0x1f}, false)));
+        DataException e = assertThrows(DataException.class, () -> Cifar10.read(write("1.bin", new byte[] {0x1f}, false)));
         assertThat(e.getMessage(), containsString("1 bytes is not a multiple of 3073"));
+    }
+
+    @Test
+    void missingFileSaysWhereTheDataComesFrom() {
+        DataException e = assertThrows(DataException.class, () -> Cifar10.read(dir.resolve("nowhere.bin")));
+        assertThat(e.getMessage(), containsString("does not exist"));
+        assertThat(e.getMessage(), containsString("cifar-10-binary.tar.gz"));
+        DataException meta = assertThrows(DataException.class, () -> Cifar10.readClassNames(dir.resolve("meta.txt")));
+        assertThat(meta.getMessage(), containsString("does not exist"));
     }
 
     @Test
@@ -200,7 +209,7 @@ class Cifar10Test {
     void classNamesWithTheWrongCountAreRejected() throws IOException {
         Path meta = dir.resolve("bad.meta.txt");
         Files.writeString(meta, "apple\nbanana\n", StandardCharsets.UTF_8);
-        IOException e = assertThrows(IOException.class, () -> Cifar10.readClassNames(meta));
+        DataException e = assertThrows(DataException.class, () -> Cifar10.readClassNames(meta));
 
         assertThat(e.getMessage(), containsString("expected 10 class names (one per non-blank line), found 2"));
     }
