@@ -47,10 +47,10 @@ public final class TrainingCurves implements Figure {
                     + " one epoch (Trainer.fit) or add EpochRecords first");
         }
         List<EpochRecord> epochs = history.epochs();
-        XYChart loss = panel("Loss", "loss");
+        XYChart loss = panel("Loss", "loss", Styler.LegendPosition.InsideNE);
         addSeries(loss, "train", epochs, EpochRecord::trainLoss);
         addSeries(loss, "test", epochs, EpochRecord::testLoss);
-        XYChart accuracy = panel("Accuracy", "accuracy");
+        XYChart accuracy = panel("Accuracy", "accuracy", Styler.LegendPosition.InsideSE);
         addSeries(accuracy, "train", epochs, EpochRecord::trainAccuracy);
         addSeries(accuracy, "test", epochs, EpochRecord::testAccuracy);
         if (!accuracy.getSeriesMap().isEmpty()) {
@@ -90,10 +90,14 @@ public final class TrainingCurves implements Figure {
         right.dispose();
     }
 
-    private static XYChart panel(String title, String yTitle) {
+    /**
+     * One panel; {@code legend} is the corner the curves usually leave free: top right for losses (they fall),
+     * bottom right for accuracies (they rise).
+     */
+    private static XYChart panel(String title, String yTitle, Styler.LegendPosition legend) {
         XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(title)
                 .xAxisTitle("epoch").yAxisTitle(yTitle).build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(legend);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setXAxisDecimalPattern("0");
