@@ -22,7 +22,8 @@ if not defined JAR (
   for /f "delims=" %%f in ('dir /b /o-d "%ROOT%target\nnlab-*-cli.jar" 2^>nul') do if not defined JAR set "JAR=%ROOT%target\%%f"
 )
 
-set "FLAGS=--add-modules jdk.incubator.vector"
+rem A 1 GiB heap holds the course runs; NNLAB_JAVA_OPTS=-Xmx4g (it comes later and wins) for more.
+set "FLAGS=--add-modules jdk.incubator.vector -Xmx1g"
 for /f "tokens=3" %%v in ('"%JAVA%" -XshowSettings:properties -version 2^>^&1 ^| findstr /c:"java.specification.version"') do set "JV=%%v"
 for /f "delims=." %%m in ("!JV!") do if %%m GEQ 21 set "FLAGS=!FLAGS! --enable-native-access=ALL-UNNAMED"
 

@@ -4,6 +4,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -53,6 +54,25 @@ class TrainCommandTest {
     @Test
     void unknownDatasetIsAClearError() {
         String text = InfoCommandTest.run("train", "--dataset", "imagenet", "--out", dir.resolve("x").toString());
-        assertThat(text, containsString("unknown dataset 'imagenet'; use mnist, fashion-mnist or cifar10"));
+        assertThat(text, containsString("exit=1"));
+        assertThat(text, containsString("nnlab train: unknown dataset 'imagenet'; use mnist, fashion-mnist or cifar10"));
+        assertThat(text, not(containsString("\tat ")));
+    }
+
+    @Test
+    void missingDataFolderIsOneLineThatSaysWhereToPutTheData() {
+        String text = InfoCommandTest.run("train", "--data-dir", dir.resolve("no-data").toString(),
+                "--out", dir.resolve("x").toString());
+        assertThat(text, containsString("exit=1"));
+        assertThat(text, containsString("does not exist"));
+        assertThat(text, containsString("NNLAB_DATA"));
+        assertThat(text, not(containsString("\tat ")));
+        assertThat("nothing written for a run that could not start", Files.exists(dir.resolve("x")), is(false));
+    }
+
+    @Test
+    void lrDecayOutsideZeroToOneIsRejected() {
+        String text = InfoCommandTest.run("train", "--lr-decay", "1.5", "--out", dir.resolve("x").toString());
+        assertThat(text, containsString("--lr-decay must be in (0, 1], got 1.5"));
     }
 }
