@@ -455,7 +455,8 @@ class SimdBackendTest {
     }
 
     @Test
-    void reluMapsNanAndNegativeZeroToZeroLikeTheDefault() {
+    void reluKeepsNanAndNegativeZeroLikeTheDefaultAndPyTorch() {
+        // torch.relu(tensor([nan, -0., -inf])) = [nan, -0., 0.]: only values below zero become +0.
         SplittableRandom rnd = new SplittableRandom(SEED + 11);
         for (int n : LENGTHS) {
             float[] x = random(rnd, n);
@@ -464,7 +465,7 @@ class SimdBackendTest {
             }
             float[] expected = x.clone();
             for (int i = 0; i < n; i++) {
-                expected[i] = x[i] > 0f ? x[i] : 0f;
+                expected[i] = x[i] < 0f ? 0f : x[i];
             }
             float[] out = new float[n + 3];
             System.arraycopy(x, n, out, n, 3);
