@@ -64,12 +64,14 @@ public final class ConfusionHeatmap extends XChartFigure<HeatMapChart> {
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setPlotBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(0x6baed6), new Color(0x08306b)});
+        // Light to mid blue, not to navy: XChart writes every count in one colour, and near-black digits must stay
+        // readable on the darkest (diagonal) cells.
+        chart.getStyler().setRangeColors(new Color[] {Color.WHITE, new Color(0x9ecae1), new Color(0x3182bd)});
         chart.getStyler().setMin(0);
         chart.getStyler().setMax(Math.max(1, max));
         chart.getStyler().setShowValue(true);
-        chart.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, c > 12 ? 9 : 12));
-        chart.getStyler().setValueFontColor(new Color(0x444444));
+        chart.getStyler().setValueFont(new Font(Font.SANS_SERIF, Font.BOLD, c > 12 ? 9 : 12));
+        chart.getStyler().setValueFontColor(new Color(0x111111));
         chart.getStyler().setHeatMapValueDecimalPattern("0");
         chart.getStyler().setDrawBorder(true);
         chart.addSeries("count", columns, rows, cells);
