@@ -43,7 +43,8 @@ import nnlab.grading.Visibility;
  * @param visibility       when students see the results at all, or {@code null} for Gradescope's default (visible)
  * @param stdoutVisibility when students see the autograder's standard output, or {@code null} for Gradescope's
  *                         default (hidden)
- * @param extraData        data kept with the submission and not shown (seed, JDK, backend, versions); deep-copied and
+ * @param extraData        data kept with the submission and not shown (seed, JDK, backend, versions): strings,
+ *                         booleans, finite numbers, lists and maps with string keys, without nulls; deep-copied and
  *                         sorted by key, empty for none
  * @param tests            the graded tests in the order Gradescope lists them; may be empty only when {@code score}
  *                         is given

@@ -38,7 +38,8 @@ import nnlab.grading.Visibility;
  * @param outputFormat how {@code output} is rendered, or {@code null} for the top-level {@code test_output_format}
  * @param tags         tags, not blank and without duplicates; empty for none
  * @param visibility   when the student sees this test, or {@code null} for Gradescope's default (visible)
- * @param extraData    data kept with the test and not shown; deep-copied and sorted by key, empty for none
+ * @param extraData    data kept with the test and not shown: strings, booleans, finite numbers, lists and maps
+ *                     with string keys, without nulls; deep-copied and sorted by key, empty for none
  * @see <a href="https://gradescope-autograders.readthedocs.io/en/latest/specs/">Gradescope autograder specifications</a>
  */
 public record TestResult(double score, double maxScore, TestStatus status, String name, OutputFormat nameFormat,

@@ -1,6 +1,7 @@
 package nnlab.grading.results;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +26,9 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+
+import nnlab.grading.LeaderboardOrder;
+import nnlab.grading.Visibility;
 
 /**
  * The committed JSON Schema accepts what {@link ResultsJson} writes for every way a grading can end, and rejects
@@ -65,11 +68,34 @@ class GradescopeSchemaTest {
     void schemaIsAValidDraft202012Schema() {
         Schema metaSchema = registry.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
         assertThat(metaSchema.validate(schemaText, InputFormat.JSON), is(empty()));
+        assertThat("the meta-schema check bites", metaSchema.validate("{\"type\": \"objekt\"}", InputFormat.JSON),
+                is(not(empty())));
     }
 
     @Test
-    void schemaQuotesTheSpecification() {
-        assertThat(schemaText.contains("https://gradescope-autograders.readthedocs.io/en/latest/specs/"), is(true));
+    void schemaDeclaresItsDraftAndQuotesTheSpecification() {
+        assertThat(schemaText, containsString("\"$schema\": \"https://json-schema.org/draft/2020-12/schema\""));
+        assertThat(schemaText, containsString("https://gradescope-autograders.readthedocs.io/en/latest/specs/"));
+    }
+
+    @Test
+    void everyValueOfTheModelsEnumsIsAllowedByTheSchema() {
+        for (OutputFormat format : OutputFormat.values()) {
+            assertThat(format.json(), errors(MINIMAL.replace("{\"tests\"",
+                    "{\"output_format\": \"" + format.json() + "\", \"tests\"")), is(empty()));
+        }
+        for (Visibility visibility : Visibility.values()) {
+            assertThat(visibility.json(), errors(MINIMAL.replace("{\"tests\"",
+                    "{\"stdout_visibility\": \"" + visibility.json() + "\", \"tests\"")), is(empty()));
+        }
+        for (TestStatus status : TestStatus.values()) {
+            assertThat(status.json(), errors(MINIMAL.replace("\"passed\"", "\"" + status.json() + "\"")),
+                    is(empty()));
+        }
+        for (LeaderboardOrder order : LeaderboardOrder.values()) {
+            assertThat(order.json(), errors(MINIMAL.replace("]}", "], \"leaderboard\": [{\"name\": \"Time\", "
+                    + "\"value\": 1, \"order\": \"" + order.json() + "\"}]}")), is(empty()));
+        }
     }
 
     static Stream<Arguments> samples() {
@@ -161,11 +187,5 @@ class GradescopeSchemaTest {
         List<String> errors = errors(json);
         assertThat(errors, is(not(empty())));
         assertThat(errors, hasItem(expectedError));
-    }
-
-    @Test
-    void theSchemaIsAnObjectSchemaWithDefinitions() {
-        Map<String, String> keys = Map.of("$schema", "https://json-schema.org/draft/2020-12/schema");
-        keys.forEach((k, v) -> assertThat(schemaText.contains("\"" + k + "\": \"" + v + "\""), is(true)));
     }
 }
