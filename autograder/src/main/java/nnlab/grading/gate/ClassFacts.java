@@ -46,11 +46,25 @@ record ClassFacts(String className, String sourceFile, Map<Integer, Set<String>>
     }
 
     /**
-     * The method whose code has {@code line}: its JVM name, several joined with {@code " / "} in name order when
-     * one line holds code of more than one method, {@code ""} when none has it.
+     * The method whose code at {@code line} uses {@code usedClass}: when several methods have code on that line
+     * (a one-line class's implicit constructor and its method), those that refer to {@code usedClass} there, if
+     * any do (a call through a subclass refers to the subclass, so then all of them). Returns the JVM name,
+     * several joined with {@code " / "} in name order, {@code ""} when no method has the line.
      */
-    String methodAt(int line) {
+    String methodAt(int line, String usedClass) {
         SortedSet<String> names = new TreeSet<>(methodsByLine.getOrDefault(line, Set.of()));
+        if (names.size() > 1) {
+            SortedSet<String> using = new TreeSet<>();
+            for (Place reference : references) {
+                if (reference.line() == line && reference.what().equals(usedClass)
+                        && names.contains(reference.member())) {
+                    using.add(reference.member());
+                }
+            }
+            if (!using.isEmpty()) {
+                names = using;
+            }
+        }
         return String.join(" / ", names);
     }
 

@@ -79,7 +79,9 @@ final class ForbiddenApiScan {
                         + ", which the gate did not give it");
             }
             ForbiddenRules.Rule rule = rules.ruleFor(use.api(), use.message());
-            String member = use.line() != Violation.UNKNOWN_LINE ? facts.methodAt(use.line())
+            int hash = use.api().indexOf('#');
+            String usedClass = hash < 0 ? use.api() : use.api().substring(0, hash);
+            String member = use.line() != Violation.UNKNOWN_LINE ? facts.methodAt(use.line(), usedClass)
                     : memberIn(use.where());
             violations.add(new Violation(file.sourceFile(), use.className(), member, use.line(), use.api(),
                     rule.signature(), rule.message()));

@@ -56,12 +56,18 @@ class ForbiddenUsesTest {
                         System.exit(0); // TODO(lab99.1)
                         return 0f;
                     }
+
+                    public static java.util.function.IntConsumer quitter() {
+                        return System::exit;
+                    }
                 }
                 """;
         GateReport report = gate("Exit", source);
 
-        assertThat(report.violations(), contains(use("Exit", source, "loss", "System.exit",
-                "java.lang.System#exit(int)", "java.lang.System#exit(int)")));
+        assertThat(report.violations(), contains(
+                use("Exit", source, "loss", "System.exit", "java.lang.System#exit(int)", "java.lang.System#exit(int)"),
+                use("Exit", source, "quitter", "System::exit", "java.lang.System#exit(int)",
+                        "java.lang.System#exit(int)")));
         assertThat(report.passed(), is(false));
         assertThat(report.violatingSourceFiles(), is(Set.of("Exit.java")));
     }
@@ -178,7 +184,9 @@ class ForbiddenUsesTest {
                         ExecutorService pool = Executors.newFixedThreadPool(4);
                         pool.shutdown();
                         int fromList = xs.parallelStream().mapToInt(x -> x).sum();
-                        return fromList + IntStream.range(0, 10).parallel().sum();
+                        long fromStream = java.util.stream.Stream.of(1, 2).parallel().count();
+                        java.util.Arrays.parallelSort(new int[] {2, 1});
+                        return fromList + (int) fromStream + IntStream.range(0, 10).parallel().sum();
                     }
                 }
                 """;
@@ -191,6 +199,10 @@ class ForbiddenUsesTest {
                         "java.util.concurrent.ExecutorService"),
                 use("Parallel", source, "sum", "parallelStream", "java.util.Collection#parallelStream()",
                         "java.util.Collection#parallelStream()"),
+                use("Parallel", source, "sum", "Stream.of(1, 2).parallel()", "java.util.stream.BaseStream#parallel()",
+                        "java.util.stream.BaseStream#parallel()"),
+                use("Parallel", source, "sum", "parallelSort", "java.util.Arrays#parallelSort(**)",
+                        "java.util.Arrays#parallelSort(**)"),
                 use("Parallel", source, "sum", "parallel().sum", "java.util.stream.IntStream#parallel()",
                         "java.util.stream.IntStream#parallel()")));
     }
