@@ -22,11 +22,12 @@ import java.util.TreeSet;
  * frameworks' own classes. It is checked with forbiddenapis, which resolves every call through the class hierarchy
  * (a forbidden method stays forbidden when called through a subclass or an interface the student declares). The
  * gate adds checks of its own ({@code gate:} rules): lab code may use classes of the JDK's {@code java.*}
- * packages, the nnlab library, Commons Math, EJML, XChart and its own lab only; it must not carry
+ * packages, the nnlab library, Commons Math, EJML, XChart and its own lab (every package under the first segment of
+ * the student classes' packages, {@code lab02} for {@code lab02.Softmax}) only; it must not carry
  * {@code @SuppressForbidden}; it must not override {@code finalize()}; and code the gate cannot check (a class it
  * refers to cannot be found) does not run either.
  *
- * <p>Classes are read as bytes, never loaded or initialised: checking runs no student code. Which classes are
+ * <p>Student classes are read as bytes, never loaded or initialised: checking runs no student code. Which classes are
  * checked: for each top-level student class given, its class file, every class nested in it ({@code Outer$...}:
  * inner, anonymous, local; lambdas are methods of these) and any other top-level class declared in the same source
  * file (found by the {@code SourceFile} attribute, so compile with debug information, as {@code javac -g} does;

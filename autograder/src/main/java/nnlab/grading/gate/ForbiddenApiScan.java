@@ -37,7 +37,8 @@ final class ForbiddenApiScan {
      *
      * @param loader resolves the classes they refer to (see {@link ClassesRootLoader})
      * @throws IllegalStateException if this JVM is one forbiddenapis cannot read, the signature file does not
-     *                               parse, or forbiddenapis reports something the gate cannot read
+     *                               parse, a class file is too new for forbiddenapis, or forbiddenapis reports
+     *                               something the gate cannot read
      */
     static List<Violation> scan(StudentClasses.StudentFile file, ForbiddenRules rules, ClassLoader loader) {
         Map<String, ClassFacts> factsByClass = new HashMap<>();
@@ -50,22 +51,7 @@ final class ForbiddenApiScan {
             }
         }
         ForbiddenApiLog log = new ForbiddenApiLog(sourceFileByClass);
-        Checker checker = new Checker(log, loader, Checker.Option.FAIL_ON_MISSING_CLASSES,
-                Checker.Option.FAIL_ON_UNRESOLVABLE_SIGNATURES);
-        if (!checker.isSupportedJDK) {
-            throw new IllegalStateException("forbiddenapis cannot read the class library of this JVM ("
-                    + System.getProperty("java.version") + "); run the grader on a JDK it supports");
-        }
-        try {
-            checker.parseSignaturesFile(new ByteArrayInputStream(rules.text().getBytes(StandardCharsets.UTF_8)),
-                    ForbiddenRules.RESOURCE);
-            for (StudentClasses.StudentClass compiled : file.classes()) {
-                checker.streamReadClassToCheck(new ByteArrayInputStream(compiled.bytes()), compiled.file().toString());
-            }
-        } catch (ParseException | IOException e) {
-            throw new IllegalStateException("forbiddenapis cannot read " + ForbiddenRules.RESOURCE + ": "
-                    + e.getMessage(), e);
-        }
+        Checker checker = checker(log, loader, rules, file.classes());
         List<Violation> violations = new ArrayList<>();
         try {
             checker.run();
@@ -78,15 +64,47 @@ final class ForbiddenApiScan {
                 throw new IllegalStateException("forbiddenapis reported class " + use.className()
                         + ", which the gate did not give it");
             }
-            ForbiddenRules.Rule rule = rules.ruleFor(use.api(), use.message());
-            int hash = use.api().indexOf('#');
-            String usedClass = hash < 0 ? use.api() : use.api().substring(0, hash);
-            String member = use.line() != Violation.UNKNOWN_LINE ? facts.methodAt(use.line(), usedClass)
-                    : memberIn(use.where());
-            violations.add(new Violation(file.sourceFile(), use.className(), member, use.line(), use.api(),
-                    rule.signature(), rule.message()));
+            violations.add(violation(file, facts, use, rules.ruleFor(use.api(), use.message())));
         }
         return violations;
+    }
+
+    /** A checker of {@code classes} against the signature file, reporting to {@code log}. */
+    private static Checker checker(ForbiddenApiLog log, ClassLoader loader, ForbiddenRules rules,
+                                   List<StudentClasses.StudentClass> classes) {
+        Checker checker = new Checker(log, loader, Checker.Option.FAIL_ON_MISSING_CLASSES,
+                Checker.Option.FAIL_ON_UNRESOLVABLE_SIGNATURES);
+        if (!checker.isSupportedJDK) {
+            throw new IllegalStateException("forbiddenapis cannot read the class library of this JVM ("
+                    + System.getProperty("java.version") + "); run the grader on a JDK it supports");
+        }
+        try {
+            checker.parseSignaturesFile(new ByteArrayInputStream(rules.text().getBytes(StandardCharsets.UTF_8)),
+                    ForbiddenRules.RESOURCE);
+        } catch (ParseException | IOException e) {
+            throw new IllegalStateException("forbiddenapis cannot read " + ForbiddenRules.RESOURCE + ": "
+                    + e.getMessage(), e);
+        }
+        for (StudentClasses.StudentClass compiled : classes) {
+            try {
+                checker.streamReadClassToCheck(new ByteArrayInputStream(compiled.bytes()), compiled.file().toString());
+            } catch (IOException | IllegalArgumentException e) {
+                throw new IllegalStateException("forbiddenapis cannot read " + compiled.file() + " (" + e.getMessage()
+                        + "); compile lab code for a Java release it supports, e.g. javac --release 17", e);
+            }
+        }
+        return checker;
+    }
+
+    /** The violation for a reported use: placed in its method (by line where known) and given its rule. */
+    private static Violation violation(StudentClasses.StudentFile file, ClassFacts facts,
+                                       ForbiddenApiLog.ReportedUse use, ForbiddenRules.Rule rule) {
+        int hash = use.api().indexOf('#');
+        String usedClass = hash < 0 ? use.api() : use.api().substring(0, hash);
+        String member = use.line() != Violation.UNKNOWN_LINE ? facts.methodAt(use.line(), usedClass)
+                : memberIn(use.where());
+        return new Violation(file.sourceFile(), use.className(), member, use.line(), use.api(), rule.signature(),
+                rule.message());
     }
 
     /**

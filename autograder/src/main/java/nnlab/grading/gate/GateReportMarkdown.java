@@ -22,8 +22,8 @@ final class GateReportMarkdown {
         StringBuilder md = new StringBuilder("### Check of your compiled code\n\n");
         String files = report.sourceFiles().stream().map(GateReportMarkdown::code).collect(Collectors.joining(", "));
         if (report.passed()) {
-            return md.append("Passed: ").append(files).append(" use nothing that lab code must not use.\n")
-                    .toString();
+            return md.append("Passed: ").append(files).append(report.sourceFiles().size() == 1 ? " uses" : " use")
+                    .append(" nothing that lab code must not use.\n").toString();
         }
         Set<String> violating = report.violatingSourceFiles();
         int count = report.violations().size();

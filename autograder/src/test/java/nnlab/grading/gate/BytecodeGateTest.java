@@ -134,7 +134,7 @@ class BytecodeGateTest {
         assertThat(report.violatingSourceFiles(), is(empty()));
         assertThat(report.sourceFiles(), contains("Clean.java"));
         assertThat(report.checkedClasses(), hasItems("lab99.Clean", "lab99.Clean$Mode", "lab99.Clean$Score"));
-        assertThat(report.toMarkdown(), containsString("Passed: `Clean.java` use nothing"));
+        assertThat(report.toMarkdown(), containsString("Passed: `Clean.java` uses nothing"));
     }
 
     @Test
