@@ -25,8 +25,8 @@ import nnlab.grading.runner.TestOutcome;
  * <ol>
  *   <li>it depends on a file that does not compile: 0, "not run: X.java does not compile (see the compiler
  *       messages above)";</li>
- *   <li>it depends on a file that breaks the static gate: 0, "X.java uses an API lab code may not use:" and the
- *       gate's report on that file;</li>
+ *   <li>it depends on a file that breaks the static gate: 0, "X.java uses an API lab code may not use:" and what
+ *       it broke ({@link SubmissionChecks#gateViolations()});</li>
  *   <li>no outcome was reported for its method: 0, "did not run: " and the class's problem (the JVM died, the
  *       class could not be loaded, ...) or "no result was reported";</li>
  *   <li>otherwise it is scored from its outcomes (one, or one per invocation of a parameterized or repeated test):
@@ -103,7 +103,8 @@ public final class Reconciler {
         List<String> violating = checks.gateViolations().keySet().stream().filter(spec::dependsOn).toList();
         if (!violating.isEmpty()) {
             List<String> parts = violating.stream()
-                    .map(file -> file + " uses an API lab code may not use:\n\n" + checks.gateViolations().get(file))
+                    .map(file -> file + " uses an API lab code may not use:\n\n"
+                            + checks.gateViolations().get(file).strip())
                     .toList();
             return result(spec, 0.0, TestStatus.FAILED, String.join("\n\n", parts));
         }

@@ -9,8 +9,9 @@ import java.util.TreeSet;
 import nnlab.grading.runner.ClassRunResult;
 
 /**
- * The Markdown shown above the tests: intake notes, compile errors, gate violations, problems of whole test
- * classes, and a note when no graded test ran. Sections without content are left out.
+ * The Markdown shown above the tests: intake notes, compile errors, the gate's report, problems of whole test
+ * classes, and a note when no graded test ran. Sections without content are left out; headings are level 3, as
+ * those of the intake's and the gate's reports.
  */
 final class SubmissionOutput {
 
@@ -22,19 +23,21 @@ final class SubmissionOutput {
                          boolean anyRan) {
         List<String> sections = new ArrayList<>();
         if (!checks.intakeNotes().isBlank()) {
-            sections.add("## Submission\n\n" + checks.intakeNotes().strip());
+            sections.add(checks.intakeNotes().strip());
         }
         if (!checks.compileErrors().isEmpty()) {
-            StringBuilder text = new StringBuilder("## Compile errors\n\nThe tests that use these files did not run.");
-            checks.compileErrors().forEach((file, messages) -> text.append("\n\n### ").append(file).append("\n\n")
+            StringBuilder text = new StringBuilder("### Compile errors\n\nThe tests that use these files did not run.");
+            checks.compileErrors().forEach((file, messages) -> text.append("\n\n#### ").append(file).append("\n\n")
                     .append(MarkdownText.fenced(messages.isBlank() ? "(the compiler gave no message)" : messages)));
             sections.add(text.toString());
         }
-        if (!checks.gateViolations().isEmpty()) {
-            StringBuilder text = new StringBuilder("## APIs lab code may not use\n\nThe tests that use these files "
+        if (!checks.gateReport().isBlank()) {
+            sections.add(checks.gateReport().strip());
+        } else if (!checks.gateViolations().isEmpty()) {
+            StringBuilder text = new StringBuilder("### APIs lab code may not use\n\nThe tests that use these files "
                     + "score 0.");
-            checks.gateViolations().forEach((file, markdown) -> text.append("\n\n### ").append(file).append("\n\n")
-                    .append(markdown.strip()));
+            checks.gateViolations().forEach((file, markdown) -> text.append("\n\n#### ").append(file)
+                    .append("\n\n").append(markdown.strip()));
             sections.add(text.toString());
         }
         String problems = classProblems(specs, runs);
@@ -54,11 +57,11 @@ final class SubmissionOutput {
         for (String className : classes) {
             ClassRunResult run = runs.get(className);
             if (run != null && !run.problem().isBlank()) {
-                text.append("\n\n### ").append(simpleName(className)).append("\n\n")
+                text.append("\n\n#### ").append(simpleName(className)).append("\n\n")
                         .append(MarkdownText.fenced(run.problem()));
             }
         }
-        return text.isEmpty() ? "" : "## Test classes that could not run completely" + text;
+        return text.isEmpty() ? "" : "### Test classes that could not run completely" + text;
     }
 
     private static String simpleName(String binaryName) {

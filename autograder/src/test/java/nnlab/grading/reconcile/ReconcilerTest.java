@@ -25,6 +25,7 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 import nnlab.grading.GradeReport;
+import nnlab.grading.Visibility;
 import nnlab.grading.results.LeaderboardEntry;
 import nnlab.grading.results.TestResult;
 import nnlab.grading.results.TestStatus;
@@ -54,18 +55,18 @@ class ReconcilerTest {
 
     private static SubmissionChecks compileError(String file) {
         return new SubmissionChecks("", new TreeMap<>(Map.of(file, file + ":12: error: ';' expected")),
-                new TreeMap<>());
+                new TreeMap<>(), "");
     }
 
     private static SubmissionChecks gateViolation(String file) {
         return new SubmissionChecks("", new TreeMap<>(),
-                new TreeMap<>(Map.of(file, "- `System.exit` ends the grader's JVM (line 7)")));
+                new TreeMap<>(Map.of(file, "- `System.exit` ends the grader's JVM (line 7)")), "");
     }
 
     @Test
     void aPassedTestEarnsAllItsPointsAndKeepsNumberAndVisibility() {
         GradedTestSpec numbered = new GradedTestSpec(LINEAR, "forward", 2, "1.1", "Linear.forward",
-                nnlab.grading.Visibility.AFTER_PUBLISHED, List.of());
+                Visibility.AFTER_PUBLISHED, List.of());
         TestResult result = only(numbered, run(LINEAR, passed(LINEAR, "forward")));
 
         assertThat(result.score(), is(2.0));
@@ -73,7 +74,7 @@ class ReconcilerTest {
         assertThat(result.status(), is(TestStatus.PASSED));
         assertThat(result.number(), is("1.1"));
         assertThat(result.name(), is("Linear.forward"));
-        assertThat(result.visibility(), is(nnlab.grading.Visibility.AFTER_PUBLISHED));
+        assertThat(result.visibility(), is(Visibility.AFTER_PUBLISHED));
         assertThat(result.output(), is(nullValue()));
     }
 
@@ -147,8 +148,9 @@ class ReconcilerTest {
         assertThat(forward.score(), is(0.0));
         assertThat(forward.output(), is("not run: Linear.java does not compile (see the compiler messages above)"));
         assertThat(reconciliation.tests().get(1).score(), is(1.0));
-        assertThat(reconciliation.output(), containsString("## Compile errors"));
-        assertThat(reconciliation.output(), containsString("### Linear.java\n\n```\nLinear.java:12: error: ';' expected"));
+        assertThat(reconciliation.output(), containsString("### Compile errors"));
+        assertThat(reconciliation.output(),
+                containsString("#### Linear.java\n\n```\nLinear.java:12: error: ';' expected"));
     }
 
     @Test
@@ -170,13 +172,13 @@ class ReconcilerTest {
         assertThat(forward.output(), containsString("Linear.java uses an API lab code may not use:"));
         assertThat(forward.output(), containsString("`System.exit` ends the grader's JVM"));
         assertThat(reconciliation.tests().get(1).score(), is(1.0));
-        assertThat(reconciliation.output(), containsString("## APIs lab code may not use"));
+        assertThat(reconciliation.output(), containsString("### APIs lab code may not use"));
     }
 
     @Test
     void aCompileErrorTakesPriorityOverAGateViolation() {
         SubmissionChecks both = new SubmissionChecks("", compileError("Linear.java").compileErrors(),
-                gateViolation("Linear.java").gateViolations());
+                gateViolation("Linear.java").gateViolations(), "");
 
         TestResult result = reconcile(List.of(FORWARD), both, run(LINEAR, passed(LINEAR, "forward"))).tests().get(0);
 
@@ -251,7 +253,7 @@ class ReconcilerTest {
         assertThat(reconciliation.anyTestRan(), is(false));
         assertThat(reconciliation.score(), is(0.0));
         assertThat(reconciliation.output(), containsString("No graded test ran, so the score is 0."));
-        assertThat(reconciliation.output(), containsString("## Test classes that could not run completely"));
+        assertThat(reconciliation.output(), containsString("### Test classes that could not run completely"));
         assertThat(reconciliation.toResults(Map.of()).score(), is(0.0));
     }
 
@@ -277,12 +279,12 @@ class ReconcilerTest {
 
     @Test
     void theOutputShowsIntakeNotesFirst() {
-        SubmissionChecks checks = new SubmissionChecks("- `notes.txt` was ignored", new TreeMap<>(),
-                new TreeMap<>());
+        SubmissionChecks checks = new SubmissionChecks("### Files\n\n- `notes.txt` was ignored\n",
+                new TreeMap<>(), new TreeMap<>(), "");
 
         String output = reconcile(List.of(FORWARD), checks, run(LINEAR, passed(LINEAR, "forward"))).output();
 
-        assertThat(output, is("## Submission\n\n- `notes.txt` was ignored"));
+        assertThat(output, is("### Files\n\n- `notes.txt` was ignored"));
     }
 
     @Test
