@@ -1,0 +1,27 @@
+package nnlab.grading.reconcile;
+
+/**
+ * Puts text the grader does not control (failure messages, compiler messages, the runner's problems) into Markdown
+ * so that it is shown as written and cannot add headings, links or images.
+ */
+final class MarkdownText {
+
+    private MarkdownText() {
+    }
+
+    /**
+     * {@code text} as a fenced code block: the fence has more backticks than any run of backticks in the text (at
+     * least three), so the text cannot close it. Ends without a newline.
+     */
+    static String fenced(String text) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = text.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(Math.max(3, longest + 1));
+        String body = text.endsWith("\n") ? text : text + "\n";
+        return fence + "\n" + body + fence;
+    }
+}
