@@ -182,6 +182,27 @@ class StudentCompilerTest {
     }
 
     @Test
+    void sourcesOnTheClassPathAreNotCompiledInPlaceOfALeftOutFile() throws Exception {
+        String uses = """
+                package lab99;
+                public class Uses {
+                    public static int value() { return Shape.area(2, 3); }
+                }
+                """;
+        LabSources lab = new LabSources(dir).student("Shape.java", SHAPE.replace("return a;", "return a"))
+                .student("Uses.java", uses);
+        Path shapeSource = Files.createDirectories(dir.resolve("elsewhere/lab99")).resolve("Shape.java");
+        Files.writeString(shapeSource, SHAPE);
+
+        CompileReport report = StudentCompiler.compile(lab.request("classes", dir.resolve("elsewhere")));
+
+        assertThat(report.outcome("Shape.java"), is(FileOutcome.LEFT_OUT));
+        assertThat(report.outcome("Uses.java"), is(FileOutcome.LEFT_OUT));
+        assertThat(report.brokenFiles().get("Uses.java"), startsWith("Uses.java:3:40: cannot find symbol"));
+        assertThat(Files.exists(lab.classes().resolve("lab99/Shape.class")), is(false));
+    }
+
+    @Test
     void stubThatDoesNotCompileWithTheOtherFilesIsLeftOut() throws Exception {
         String usesStub = """
                 package lab99;
