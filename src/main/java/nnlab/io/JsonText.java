@@ -53,8 +53,12 @@ public final class JsonText {
         }
     }
 
-    /** Appends {@code s} as a JSON string literal: quotes, backslashes and control characters escaped. */
-    static void appendString(StringBuilder sb, String s) {
+    /**
+     * Appends {@code s} as a JSON string literal: quotes, backslashes and control characters escaped; a lone
+     * surrogate (which UTF-8 cannot encode) becomes U+FFFD. Shared by every JSON writer of nnlab (run reports,
+     * safetensors headers, the autograder's results.json).
+     */
+    public static void appendString(StringBuilder sb, String s) {
         sb.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -69,6 +73,11 @@ public final class JsonText {
                 default -> {
                     if (c < 0x20) {
                         sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        sb.append(c).append(s.charAt(++i));
+                    } else if (Character.isSurrogate(c)) {
+                        sb.append('\uFFFD');
                     } else {
                         sb.append(c);
                     }

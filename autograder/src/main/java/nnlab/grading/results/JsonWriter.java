@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import nnlab.io.JsonText;
 
 /**
  * Writes a tree of maps, lists, strings, booleans and numbers as JSON, indented like Python's
@@ -39,7 +39,7 @@ final class JsonWriter {
 
     private static void write(StringBuilder sb, Object v, String indent) {
         if (v instanceof String s) {
-            appendString(sb, s);
+            JsonText.appendString(sb, s);
         } else if (v instanceof Raw raw) {
             sb.append(raw.text());
         } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long || v instanceof Short
@@ -69,7 +69,7 @@ final class JsonWriter {
         String separator = "\n";
         for (Map.Entry<?, ?> e : map.entrySet()) {
             sb.append(separator).append(inner);
-            appendString(sb, (String) e.getKey());
+            JsonText.appendString(sb, (String) e.getKey());
             sb.append(": ");
             write(sb, e.getValue(), inner);
             separator = ",\n";
@@ -99,36 +99,4 @@ final class JsonWriter {
         return (stripped.scale() < 1 ? stripped.setScale(1) : stripped).toPlainString();
     }
 
-    /**
-     * Appends {@code s} as a JSON string: quotes, backslashes and control characters escaped; a lone surrogate
-     * (which UTF-8 cannot encode) becomes U+FFFD.
-     */
-    static void appendString(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
-                            && Character.isLowSurrogate(s.charAt(i + 1))) {
-                        sb.append(c).append(s.charAt(++i));
-                    } else if (Character.isSurrogate(c)) {
-                        sb.append('\uFFFD');
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
-    }
 }
