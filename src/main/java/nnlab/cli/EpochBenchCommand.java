@@ -100,18 +100,7 @@ final class EpochBenchCommand implements Callable<Integer> {
     }
 
     private List<EpochBenchmark.Model> parseModels() {
-        if (models == null) {
-            return List.of(EpochBenchmark.Model.values());
-        }
-        List<EpochBenchmark.Model> parsed = new ArrayList<>();
-        for (String name : models) {
-            EpochBenchmark.Model m = EpochBenchmark.Model.byId(name);
-            if (m == null) {
-                throw new ParameterException(spec.commandLine(), "--models: unknown model '" + name
-                        + "'; choose from mlp, cnn");
-            }
-            parsed.add(m);
-        }
-        return parsed;
+        return BenchModels.parse(spec.commandLine(), models, List.of(EpochBenchmark.Model.values()), EpochBenchmark.Model::byId,
+                "mlp, cnn");
     }
 }

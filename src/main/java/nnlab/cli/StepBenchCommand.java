@@ -11,7 +11,6 @@ import nnlab.backend.Backends;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -83,19 +82,8 @@ final class StepBenchCommand implements Callable<Integer> {
     }
 
     private List<StepBenchmark.Model> parseModels() {
-        if (models == null) {
-            return List.of(StepBenchmark.Model.values());
-        }
-        List<StepBenchmark.Model> parsed = new ArrayList<>();
-        for (String name : models) {
-            StepBenchmark.Model m = StepBenchmark.Model.byId(name);
-            if (m == null) {
-                throw new ParameterException(spec.commandLine(), "--models: unknown model '" + name
-                        + "'; choose from mlp, cnn");
-            }
-            parsed.add(m);
-        }
-        return parsed;
+        return BenchModels.parse(spec.commandLine(), models, List.of(StepBenchmark.Model.values()), StepBenchmark.Model::byId,
+                "mlp, cnn");
     }
 
     /** Opens the asked-for backends; by default skips (with a note) the ones that cannot run here. */
