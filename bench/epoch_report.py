@@ -8,21 +8,17 @@ should be close, not equal).
 
 Usage: epoch_report.py RESULTS.jsonl [MORE.jsonl ...] > table.md
 """
-import json
 import sys
+
+from jsonlines import records
 
 PEER = "pytorch-cpu"
 
 
 def main(paths):
     rows = {}
-    for path in paths:
-        with open(path) as f:
-            for line in f:
-                line = line.strip()
-                if line.startswith("{"):
-                    r = json.loads(line)
-                    rows.setdefault((r["model"], r["threads"]), {})[r["backend"]] = r
+    for r in records(paths):
+        rows.setdefault((r["model"], r["threads"]), {})[r["backend"]] = r
     print("| model (batch) | backend | threads | s / epoch | images/s | time vs PyTorch CPU | mean loss |")
     print("|---|---|---|---|---|---|---|")
     for (model, _), by in sorted(rows.items(), key=lambda kv: (kv[0][0] != "mlp", kv[0][1])):

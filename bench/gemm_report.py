@@ -5,24 +5,19 @@ to the naive Java triple loop measured in the same run.
 
 Usage: gemm_report.py RESULTS.jsonl [MORE.jsonl ...] > table.md
 """
-import json
 import sys
+
+from jsonlines import records
 
 
 def main(paths):
     rows = {}
     backends = []
-    for path in paths:
-        with open(path) as f:
-            for line in f:
-                line = line.strip()
-                if not line.startswith("{"):
-                    continue
-                r = json.loads(line)
-                key = (r["m"], r["k"], r["n"])
-                rows.setdefault(key, {})[r["backend"]] = r
-                if r["backend"] not in backends:
-                    backends.append(r["backend"])
+    for r in records(paths):
+        key = (r["m"], r["k"], r["n"])
+        rows.setdefault(key, {})[r["backend"]] = r
+        if r["backend"] not in backends:
+            backends.append(r["backend"])
     nnlab = [b for b in backends if b not in ("naive", "pytorch-cpu")]
     head = ["m x k x n"] + [f"{b} GFLOP/s" for b in backends]
     head += [f"{b} / PyTorch" for b in nnlab] + [f"{b} / naive" for b in nnlab]

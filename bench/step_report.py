@@ -5,21 +5,17 @@ backend's speed as a ratio to PyTorch CPU measured in the same run (above 1 = fa
 
 Usage: step_report.py RESULTS.jsonl [MORE.jsonl ...] > table.md
 """
-import json
 import sys
+
+from jsonlines import records
 
 PEER = "pytorch-cpu"
 
 
 def main(paths):
     rows = {}
-    for path in paths:
-        with open(path) as f:
-            for line in f:
-                line = line.strip()
-                if line.startswith("{"):
-                    r = json.loads(line)
-                    rows.setdefault(r["model"], {})[r["backend"]] = r
+    for r in records(paths):
+        rows.setdefault(r["model"], {})[r["backend"]] = r
     print("| model (batch) | backend | threads | ms / step | images/s | speed vs PyTorch CPU |")
     print("|---|---|---|---|---|---|")
     for model, by in rows.items():
