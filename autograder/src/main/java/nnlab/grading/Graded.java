@@ -51,8 +51,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface Graded {
 
     /**
-     * The most points the test can earn; finite and {@code >= 0} (a 0-point test is shown but not scored).
-     * Any other value fails the test with a message saying so.
+     * The most points the test can earn; finite and {@code > 0} (Gradescope needs a positive maximum; leave
+     * {@code @Graded} off a test that should not be scored). Any other value fails the test with a message saying
+     * so, and the grader refuses the suite.
      */
     double points();
 

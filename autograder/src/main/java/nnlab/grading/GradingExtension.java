@@ -35,7 +35,7 @@ public final class GradingExtension implements BeforeEachCallback, AfterEachCall
     /**
      * Installs a fresh record for the test about to run.
      *
-     * @throws ExtensionConfigurationException if the test's {@link Graded#points()} is negative, NaN or
+     * @throws ExtensionConfigurationException if the test's {@link Graded#points()} is 0, negative, NaN or
      *         infinite (the test then fails with this message, so the author sees it at once)
      */
     @Override
@@ -64,10 +64,10 @@ public final class GradingExtension implements BeforeEachCallback, AfterEachCall
 
     private static void checkPoints(Graded graded, ExtensionContext context) {
         double points = graded.points();
-        if (!(points >= 0 && points < Double.POSITIVE_INFINITY)) {
+        if (!(points > 0 && points < Double.POSITIVE_INFINITY)) {
             throw new ExtensionConfigurationException("@Graded(points = " + points + ") on "
-                    + context.getDisplayName() + ": points must be finite and >= 0; use 0 for a test that is shown"
-                    + " but not scored");
+                    + context.getDisplayName() + ": points must be finite and > 0; leave @Graded off a test that"
+                    + " should not be scored");
         }
     }
 }

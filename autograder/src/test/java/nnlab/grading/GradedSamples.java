@@ -190,6 +190,14 @@ final class GradedSamples {
     }
 
     @SampleSuite
+    static class ZeroPoints {
+        @Test
+        @Graded(points = 0)
+        void misconfigured() {
+        }
+    }
+
+    @SampleSuite
     static class Ungraded {
         @Test
         void callsAreIgnored() {

@@ -135,7 +135,16 @@ class GradingExtensionTest {
 
         assertThat(outcome.failed(), is(true));
         assertThat(outcome.result().getThrowable().orElseThrow().getMessage(), equalTo("@Graded(points = -1.0) on"
-                + " misconfigured(): points must be finite and >= 0; use 0 for a test that is shown but not scored"));
+                + " misconfigured(): points must be finite and > 0; leave @Graded off a test that should not be scored"));
+    }
+
+    @Test
+    void zeroPointsFailTheTestAsTheGraderRefusesThem() {
+        SampleRun.Outcome outcome = SampleRun.of(GradedSamples.ZeroPoints.class).outcome("misconfigured()");
+
+        assertThat(outcome.failed(), is(true));
+        assertThat(outcome.result().getThrowable().orElseThrow().getMessage(),
+                startsWith("@Graded(points = 0.0) on misconfigured(): points must be finite and > 0"));
     }
 
     @Test
