@@ -19,44 +19,20 @@ public final class Im2Col {
 
     /** Checks that the arrays are large enough for geometry {@code g}. */
     public static void check(ConvGeometry g, float[] image, int imageOffset, float[] columns) {
-        check(g, image, imageOffset, columns, 0, g.columnCols());
-    }
-
-    /**
-     * Checks that the arrays are large enough for geometry {@code g} when the column matrix starts at
-     * {@code columnsOffset} with row stride {@code ldColumns}.
-     */
-    public static void check(ConvGeometry g, float[] image, int imageOffset, float[] columns, int columnsOffset,
-                             int ldColumns) {
         if (imageOffset < 0 || (long) imageOffset + g.imageSize() > image.length) {
             throw new IllegalArgumentException("im2col: image [" + g.channels() + ", " + g.height() + ", " + g.width()
                     + "] at offset " + imageOffset + " does not fit in an array of " + image.length);
         }
-        if (ldColumns < g.columnCols()) {
-            throw new IllegalArgumentException("im2col: row stride " + ldColumns + " is shorter than a row of "
-                    + g.columnCols() + " output pixels");
-        }
-        long need = columnsOffset + (long) (g.columnRows() - 1) * ldColumns + g.columnCols();
-        if (columnsOffset < 0 || columns.length < need) {
+        long need = (long) g.columnRows() * g.columnCols();
+        if (columns.length < need) {
             throw new IllegalArgumentException("im2col: column matrix [" + g.columnRows() + ", " + g.columnCols()
-                    + "] at offset " + columnsOffset + " with row stride " + ldColumns + " needs " + need
-                    + " elements, got an array of " + columns.length);
+                    + "] needs " + need + " elements, got an array of " + columns.length);
         }
     }
 
     /** {@code columns = im2col(image)}; every element of the column matrix is written. */
     public static void im2col(ConvGeometry g, float[] image, int imageOffset, float[] columns) {
-        im2col(g, image, imageOffset, columns, 0, g.columnCols());
-    }
-
-    /**
-     * {@code columns = im2col(image)} into a column matrix that starts at {@code columnsOffset} and whose rows
-     * are {@code ldColumns} apart (so that several images can sit side by side); every element of the
-     * {@code [C*kH*kW, outH*outW]} block is written.
-     */
-    public static void im2col(ConvGeometry g, float[] image, int imageOffset, float[] columns, int columnsOffset,
-                              int ldColumns) {
-        check(g, image, imageOffset, columns, columnsOffset, ldColumns);
+        check(g, image, imageOffset, columns);
         int outH = g.outHeight();
         int outW = g.outWidth();
         int width = g.width();
@@ -69,7 +45,7 @@ public final class Im2Col {
                     int xShift = j * g.dilationW() - g.padW();
                     int oxBegin = firstInside(xShift, strideW, outW);
                     int oxEnd = Math.max(oxBegin, endInside(xShift, strideW, width, outW));
-                    int dst = columnsOffset + row * ldColumns;
+                    int dst = row * outH * outW;
                     for (int oy = 0; oy < outH; oy++, dst += outW) {
                         int y = oy * g.strideH() - g.padH() + i * g.dilationH();
                         if (y < 0 || y >= g.height()) {
@@ -96,13 +72,7 @@ public final class Im2Col {
 
     /** {@code image += col2im(columns)}: each column entry is added to the input pixel it was read from. */
     public static void col2im(ConvGeometry g, float[] columns, float[] image, int imageOffset) {
-        col2im(g, columns, 0, g.columnCols(), image, imageOffset);
-    }
-
-    /** As {@link #col2im(ConvGeometry, float[], float[], int)}, for a column matrix at an offset and row stride. */
-    public static void col2im(ConvGeometry g, float[] columns, int columnsOffset, int ldColumns, float[] image,
-                              int imageOffset) {
-        check(g, image, imageOffset, columns, columnsOffset, ldColumns);
+        check(g, image, imageOffset, columns);
         int outH = g.outHeight();
         int outW = g.outWidth();
         int width = g.width();
@@ -115,7 +85,7 @@ public final class Im2Col {
                     int xShift = j * g.dilationW() - g.padW();
                     int oxBegin = firstInside(xShift, strideW, outW);
                     int oxEnd = Math.max(oxBegin, endInside(xShift, strideW, width, outW));
-                    int src = columnsOffset + row * ldColumns;
+                    int src = row * outH * outW;
                     for (int oy = 0; oy < outH; oy++, src += outW) {
                         int y = oy * g.strideH() - g.padH() + i * g.dilationH();
                         if (y < 0 || y >= g.height() || oxEnd == oxBegin) {
