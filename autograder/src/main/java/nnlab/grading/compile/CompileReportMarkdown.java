@@ -1,5 +1,7 @@
 package nnlab.grading.compile;
 
+import nnlab.grading.MarkdownText;
+
 /** Renders a {@link CompileReport} for the student (see {@link CompileReport#toMarkdown()}). */
 final class CompileReportMarkdown {
 
@@ -20,20 +22,8 @@ final class CompileReportMarkdown {
                     == FileOutcome.REPLACED_BY_STUB
                     ? "Replaced by its starter version for grading."
                     : "Left out: no starter version of it could be used in its place.")
-                    .append("\n\n").append(fenced(file.messages()));
+                    .append("\n\n").append(MarkdownText.fenced(file.messages()));
         }
         return text.append('\n').toString();
-    }
-
-    /** {@code text} in a code fence longer than any run of backticks in it (at least three). */
-    private static String fenced(String text) {
-        int longest = 0;
-        int run = 0;
-        for (int i = 0; i < text.length(); i++) {
-            run = text.charAt(i) == '`' ? run + 1 : 0;
-            longest = Math.max(longest, run);
-        }
-        String fence = "`".repeat(Math.max(3, longest + 1));
-        return fence + "\n" + text + (text.endsWith("\n") ? "" : "\n") + fence;
     }
 }

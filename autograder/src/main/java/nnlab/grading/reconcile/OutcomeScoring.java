@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import nnlab.grading.MarkdownText;
 import nnlab.grading.results.ResultsJson;
 import nnlab.grading.results.TestResult;
 import nnlab.grading.results.TestStatus;

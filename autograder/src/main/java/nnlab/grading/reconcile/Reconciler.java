@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
+import nnlab.grading.MarkdownText;
 import nnlab.grading.results.LeaderboardEntry;
 import nnlab.grading.results.TestResult;
 import nnlab.grading.results.TestStatus;

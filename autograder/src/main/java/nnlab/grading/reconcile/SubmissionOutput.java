@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeSet;
 
+import nnlab.grading.MarkdownText;
 import nnlab.grading.runner.ClassRunResult;
 
 /**

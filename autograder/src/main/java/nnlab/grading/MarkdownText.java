@@ -1,10 +1,11 @@
-package nnlab.grading.reconcile;
+package nnlab.grading;
 
 /**
  * Puts text the grader does not control (failure messages, compiler messages, the runner's problems) into Markdown
- * so that it is shown as written and cannot add headings, links or images.
+ * so that it is shown as written and cannot add headings, links or images. Shared by every report the grader
+ * writes for students (compile errors, reconciliation); test authors may use it in {@link Feedback#markdown}.
  */
-final class MarkdownText {
+public final class MarkdownText {
 
     private MarkdownText() {
     }
@@ -13,7 +14,7 @@ final class MarkdownText {
      * {@code text} as a fenced code block: the fence has more backticks than any run of backticks in the text (at
      * least three), so the text cannot close it. Ends without a newline.
      */
-    static String fenced(String text) {
+    public static String fenced(String text) {
         int longest = 0;
         int run = 0;
         for (int i = 0; i < text.length(); i++) {
