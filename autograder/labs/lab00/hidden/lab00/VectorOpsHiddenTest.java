@@ -33,6 +33,18 @@ class VectorOpsHiddenTest {
     }
 
     @Test
+    @Graded(points = 1, number = "0.1", name = "sum: the worked example still works")
+    void sumOfTheWorkedExample() {
+        RandomGenerator rng = GradingSeed.rng("sum");
+        float[] x = randomVector(rng, 1 + rng.nextInt(100));
+        double expected = 0;
+        for (float v : x) {
+            expected += v;
+        }
+        assertThat("sum of a random vector", (double) VectorOps.sum(x), closeTo(expected, 1e-5 * (1 + Math.abs(expected))));
+    }
+
+    @Test
     @Tag("lab00.1")
     @Graded(points = 2, number = "1.1", name = "dot: random vectors of random lengths")
     void dotMatchesExactSumOnRandomVectors() {

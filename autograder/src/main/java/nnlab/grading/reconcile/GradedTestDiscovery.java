@@ -15,6 +15,7 @@ import java.util.Set;
 
 import nnlab.grading.Graded;
 import nnlab.grading.GradesFiles;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Reads the manifest of expected graded tests from the hidden test classes: every method that carries
@@ -99,7 +100,7 @@ public final class GradedTestDiscovery {
             String name = graded.name().isBlank() ? testClass.getSimpleName() + "." + method.getName() : graded.name();
             String number = graded.number().isBlank() ? null : graded.number();
             specs.add(new GradedTestSpec(testClass.getName(), method.getName(), graded.points(), number, name,
-                    graded.visibility(), files));
+                    graded.visibility(), files, tags(testClass, method)));
         }
         if (specs.isEmpty()) {
             throw new IllegalArgumentException("hidden test class " + testClass.getName() + " declares no @Graded "
@@ -194,5 +195,19 @@ public final class GradedTestDiscovery {
             i++;
         }
         return digits.substring(i);
+    }
+
+    /** The JUnit tags of the method and of its class and the classes enclosing it ({@code @Tag}, {@code @Tags}). */
+    private static List<String> tags(Class<?> testClass, Method method) {
+        List<String> tags = new ArrayList<>();
+        for (Tag tag : method.getAnnotationsByType(Tag.class)) {
+            tags.add(tag.value());
+        }
+        for (Class<?> c = testClass; c != null; c = c.getEnclosingClass()) {
+            for (Tag tag : c.getAnnotationsByType(Tag.class)) {
+                tags.add(tag.value());
+            }
+        }
+        return tags;
     }
 }

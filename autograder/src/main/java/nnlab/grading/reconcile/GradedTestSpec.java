@@ -17,9 +17,11 @@ import nnlab.grading.Visibility;
  * @param visibility when the student sees the test
  * @param dependsOn  the student source files the test depends on (simple names such as {@code Softmax.java}),
  *                   sorted and distinct; empty means it depends on all of them
+ * @param tags       the test's JUnit tags ({@code @Tag} on the method and its class), e.g. the task id
+ *                   {@code lab02.3}; sorted and distinct; shown as Gradescope tags
  */
 public record GradedTestSpec(String className, String methodName, double points, String number, String name,
-                             Visibility visibility, List<String> dependsOn) {
+                             Visibility visibility, List<String> dependsOn, List<String> tags) {
 
     /**
      * Checks the fields and sorts the dependencies.
@@ -46,6 +48,14 @@ public record GradedTestSpec(String className, String methodName, double points,
             throw new IllegalArgumentException(where(className, methodName) + " has a blank number; use null");
         }
         dependsOn = dependsOn.stream().map(Objects::requireNonNull).distinct().sorted().toList();
+        tags = Objects.requireNonNull(tags, "tags is null; use List.of()").stream().map(Objects::requireNonNull)
+                .distinct().sorted().toList();
+    }
+
+    /** A test without tags. */
+    public GradedTestSpec(String className, String methodName, double points, String number, String name,
+                          Visibility visibility, List<String> dependsOn) {
+        this(className, methodName, points, number, name, visibility, dependsOn, List.of());
     }
 
     /** Whether the test depends on {@code sourceFile}: it is listed, or the test depends on all files. */

@@ -119,10 +119,10 @@ public final class Reconciler {
                 .toList();
     }
 
-    /** A result for {@code spec} with its number and visibility; an empty output is left out. */
+    /** A result for {@code spec} with its number, tags and visibility; an empty output is left out. */
     static TestResult result(GradedTestSpec spec, double score, TestStatus status, String output) {
         return new TestResult(score, spec.points(), status, spec.name(), null, spec.number(),
-                output.isEmpty() ? null : output, null, List.of(), spec.visibility(), null);
+                output.isEmpty() ? null : output, null, spec.tags(), spec.visibility(), null);
     }
 
     private static SortedMap<String, ClassRunResult> checkRuns(Map<String, ClassRunResult> runs) {

@@ -77,7 +77,7 @@ final class OutcomeListener implements TestExecutionListener {
         String status = result.getStatus().name();
         Throwable error = result.getThrowable().orElse(null);
         String errorType = error == null ? "" : error.getClass().getName();
-        String message = error == null ? "" : error.getMessage();
+        String message = error == null ? "" : withCauses(error);
         if (id.isTest()) {
             int leftover = threads.getThreadCount() - threadsAtStart;
             if (leftover > LEFTOVER_THREADS) {
@@ -103,6 +103,20 @@ final class OutcomeListener implements TestExecutionListener {
             out.write(OutcomeFormat.RECYCLE, OutcomeFormat.REASON, recycleReason);
             Runtime.getRuntime().halt(0);
         }
+    }
+
+    /**
+     * The error's message followed by its causes ({@code caused by: Type: message}, at most 3), so that a failure
+     * wrapping the real problem (an assertion that expected one exception and got a TODO stub's
+     * {@code UnsupportedOperationException}) shows it.
+     */
+    static String withCauses(Throwable error) {
+        StringBuilder text = new StringBuilder(error.getMessage() == null ? "" : error.getMessage());
+        Throwable cause = error.getCause();
+        for (int depth = 0; cause != null && cause != error && depth < 3; depth++, cause = cause.getCause()) {
+            text.append("\ncaused by: ").append(cause.getClass().getName()).append(": ").append(cause.getMessage());
+        }
+        return text.toString();
     }
 
     /** Why the JVM is in doubt after a test that threw {@code error}, or null. */
