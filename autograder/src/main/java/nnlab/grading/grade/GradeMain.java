@@ -132,7 +132,8 @@ public final class GradeMain implements Callable<Integer> {
             TestJvmOptions options = TestJvmOptions.defaults().withTestTimeout(Duration.ofSeconds(testTimeoutSeconds))
                     .withMaxHeap(heap);
             GradingRun run = LabGrader.grade(new GradeRequest(bundle, submission, out,
-                    seed != null ? seed : bundle.seed(), backend, options, isolation, classpath, work));
+                    seed != null ? seed : bundle.seed(), backend, GradeRequest.DEFAULT_COMPILE_TIMEOUT, options,
+                    isolation, classpath, work));
             PrintWriter stdout = new CommandLine(this).getOut();
             stdout.print(GradeSummary.render(run));
             stdout.println("results: " + out.toAbsolutePath().normalize());

@@ -20,7 +20,6 @@ import nnlab.grading.bundle.ClassFileSources;
 import nnlab.grading.bundle.GradingBundle;
 import nnlab.grading.compile.CompileReport;
 import nnlab.grading.compile.CompileRequest;
-import nnlab.grading.compile.StudentCompiler;
 import nnlab.grading.gate.BytecodeGate;
 import nnlab.grading.gate.GateReport;
 import nnlab.grading.intake.IntakeReport;
@@ -45,7 +44,8 @@ import nnlab.grading.runner.TestJvmOptions;
  *   <li>the intake copies the student's allow-listed files over it ({@link SubmissionIntake}); files not submitted
  *       keep their starter version;</li>
  *   <li>the lab's files are compiled alone against the grader's class path and the lab template
- *       ({@link StudentCompiler}); a file that does not compile is replaced by its starter version;</li>
+ *       ({@link nnlab.grading.compile.StudentCompiler}), within a time limit; a file that does not compile is
+ *       replaced by its starter version;</li>
  *   <li>the static gate checks the compiled student classes ({@link BytecodeGate}); the classes of a file that breaks
  *       it are replaced by the starter version's, so none of its code runs;</li>
  *   <li>the graded tests expected are read from the hidden classes ({@link GradedTestDiscovery}), and each hidden
@@ -98,14 +98,18 @@ public final class LabGrader {
             }
             clock.lap("intake");
 
-            Path classes = work.resolve("classes");
-            CompileReport compiled = StudentCompiler.compile(compileRequest(bundle, sources, classes,
-                    request.graderClasspath()));
+            CompileDeadline.Compiled compile = CompileDeadline.compile(compileRequest(bundle, sources,
+                    work.resolve("classes"), request.graderClasspath()), request.compileTimeout(), bundle,
+                    work.resolve("starter-classes"));
+            CompileReport compiled = compile.report();
+            Path classes = compile.classes();
             clock.lap("compile");
 
-            GateReport gate;
-            try (URLClassLoader libraries = loader(List.of(bundle.templateClasses()))) {
-                gate = BytecodeGate.check(classes, compiled.compiledClassNames(), libraries);
+            GateReport gate = new GateReport(List.of(), List.of(), List.of());   // nothing of the student's compiled
+            if (!compiled.compiledClassNames().isEmpty()) {
+                try (URLClassLoader libraries = loader(List.of(bundle.templateClasses()))) {
+                    gate = BytecodeGate.check(classes, compiled.compiledClassNames(), libraries);
+                }
             }
             if (!gate.passed()) {
                 ClassFileSources.replace(classes, bundle.starterClasses(), bundle.manifest().packagePath(),

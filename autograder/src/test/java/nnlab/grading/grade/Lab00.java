@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,8 +56,14 @@ public final class Lab00 {
 
     /** Grades {@code submission} into {@code results} with the given test JVM limits. */
     public static GradingRun grade(Path submission, Path results, TestJvmOptions options) throws IOException {
-        return LabGrader.grade(new GradeRequest(bundle(), submission, results, bundle().seed(), "simd", options,
-                ISOLATION, classpath(), results.toAbsolutePath().getParent()));
+        return grade(submission, results, options, GradeRequest.DEFAULT_COMPILE_TIMEOUT);
+    }
+
+    /** Grades {@code submission} into {@code results} with the given limits. */
+    public static GradingRun grade(Path submission, Path results, TestJvmOptions options, Duration compileTimeout)
+            throws IOException {
+        return LabGrader.grade(new GradeRequest(bundle(), submission, results, bundle().seed(), "simd",
+                compileTimeout, options, ISOLATION, classpath(), results.toAbsolutePath().getParent()));
     }
 
     /** This JVM's class path: the autograder, its dependencies and the test classes. */

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import nnlab.grading.results.GradescopeResults;
 import nnlab.grading.results.ResultsSchema;
 import nnlab.grading.results.TestResult;
 import nnlab.grading.results.TestStatus;
+import nnlab.grading.runner.TestJvmOptions;
 
 /**
  * The self-tests of the grading pipeline on the sample lab, lab00: the reference solution earns every point, the
@@ -115,6 +117,34 @@ class LabGradingTest {
             assertThat("only results.json is left in its folder", left.map(p -> p.getFileName().toString()).toList(),
                     is(List.of("results.json")));
         }
+    }
+
+    @Test
+    void aSubmissionWhereNoFileCompilesScoresZeroWithTheCompilerMessages() throws IOException {
+        Path submission = Files.createDirectories(dir.resolve("submission/lab00"));
+        for (String name : List.of("VectorOps", "Activations", "StableSoftmax")) {
+            Files.writeString(submission.resolve(name + ".java"), "package lab00;\n\npublic final class " + name
+                    + " {\n    int broken = ;\n}\n", StandardCharsets.UTF_8);
+        }
+        Path results = dir.resolve("results.json");
+        GradingRun run = Lab00.grade(submission.getParent(), results);
+
+        assertThat(run.results().totalScore(), is(0.0));
+        assertThat(run.results().output(), containsString("VectorOps.java:4"));
+        assertThat(run.results().output(), containsString("StableSoftmax.java:4"));
+        assertThat("no test JVM starts when no file compiled", run.testJvmCount(), is(0));
+        assertValid(results);
+    }
+
+    @Test
+    void compilingPastTheTimeLimitScoresEveryTestZeroWithTheReason() throws IOException {
+        Path results = dir.resolve("results.json");
+        GradingRun run = Lab00.grade(Lab00.REFERENCE, results, TestJvmOptions.defaults(), Duration.ofMillis(1));
+
+        assertThat(run.results().totalScore(), is(0.0));
+        assertThat(run.results().output(), containsString("did not finish within"));
+        assertThat("no test JVM starts when no file compiled", run.testJvmCount(), is(0));
+        assertValid(results);
     }
 
     /** Whether a test belongs to a TODO task: it carries a task tag such as {@code lab00.3}. */
