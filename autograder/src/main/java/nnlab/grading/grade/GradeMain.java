@@ -22,7 +22,9 @@ import nnlab.grading.runner.TestJvmOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code nnlab-grade}: grades one submission of one lab and writes {@code results.json} in Gradescope's format, with a
@@ -49,6 +51,9 @@ public final class GradeMain implements Callable<Integer> {
         @Option(names = "--bundle", paramLabel = "DIR", description = "a grading bundle built before (Gradescope)")
         Path bundle;
     }
+
+    @Spec
+    CommandSpec spec;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     LabChoice labChoice;
@@ -99,9 +104,8 @@ public final class GradeMain implements Callable<Integer> {
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             GradeMain main = cmd.getCommand();
-            boolean userError = e instanceof IllegalArgumentException || e instanceof IOException
-                    && main.out != null && !Files.exists(main.out.toAbsolutePath().getParent() == null
-                    ? Path.of(".") : main.out.toAbsolutePath().getParent());
+            // A bad bundle or lab setup, a missing file: the message says what to fix. Anything else is a bug.
+            boolean userError = e instanceof IllegalArgumentException || e instanceof IOException;
             main.writeFallback(e, err);
             err.println("nnlab-grade: " + (userError ? "" : "the grader failed: ") + e.getMessage());
             if (!userError) {
@@ -134,7 +138,7 @@ public final class GradeMain implements Callable<Integer> {
             GradingRun run = LabGrader.grade(new GradeRequest(bundle, submission, out,
                     seed != null ? seed : bundle.seed(), backend, GradeRequest.DEFAULT_COMPILE_TIMEOUT, options,
                     isolation, classpath, work));
-            PrintWriter stdout = new CommandLine(this).getOut();
+            PrintWriter stdout = spec.commandLine().getOut();
             stdout.print(GradeSummary.render(run));
             stdout.println("results: " + out.toAbsolutePath().normalize());
             stdout.flush();
