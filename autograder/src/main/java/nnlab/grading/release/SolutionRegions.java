@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The solution regions of one instructor source file, and the two files made from it: the student's starter
@@ -30,19 +29,23 @@ import java.util.regex.Pattern;
  * <p>Rules, checked by {@link #parse}: markers stand alone on their line (only spaces around); the task id is
  * {@code labN.k} (e.g. {@code lab00.1}, {@code lab03.12}); regions do not nest and every {@code BEGIN} has its
  * {@code END}; the last non-blank line before {@code BEGIN SOLUTION(id)} is the hint {@code // TODO(id): what to
- * do} with the same id and a non-empty text (the stub's message, so students see it in a failing test).
+ * do} with the same id and a non-empty text (the stub's message, so students see it in a failing test); anything
+ * that looks like a marker but is not one of the exact forms (other case, {@code END_SOLUTION}, a trailing
+ * comment) is an error, so that a typo never lets a solution through. A file with the line
+ * {@code // SOLUTION-ONLY FILE} belongs to the solutions only ({@link #isSolutionOnly()}).
+ *
+ * <p>Usage:
+ * <pre>{@code
+ * SolutionRegions regions = SolutionRegions.parse(Files.readString(file), file.toString());
+ * Files.writeString(studentFile, regions.starter());
+ * }</pre>
  */
 public final class SolutionRegions {
-
-    private static final String TASK_ID = "lab\\d{2}\\.\\d+";
-    private static final Pattern BEGIN = Pattern.compile("^(\\s*)//\\s*BEGIN SOLUTION\\((" + TASK_ID + ")\\)\\s*$");
-    private static final Pattern END = Pattern.compile("^\\s*//\\s*END SOLUTION\\s*$");
-    private static final Pattern ANY_MARKER = Pattern.compile("(BEGIN|END) SOLUTION");
-    private static final Pattern HINT = Pattern.compile("^\\s*//\\s*TODO\\((" + TASK_ID + ")\\):\\s*(.*?)\\s*$");
 
     private final String source;
     private final List<String> lines;
     private final List<Region> regions;
+    private final int solutionOnlyLine;
 
     /**
      * One solution region.
@@ -56,10 +59,11 @@ public final class SolutionRegions {
     public record Region(String taskId, String hint, int beginLine, int endLine, String indent) {
     }
 
-    private SolutionRegions(String source, List<String> lines, List<Region> regions) {
+    private SolutionRegions(String source, List<String> lines, List<Region> regions, int solutionOnlyLine) {
         this.source = source;
         this.lines = lines;
         this.regions = regions;
+        this.solutionOnlyLine = solutionOnlyLine;
     }
 
     /**
@@ -67,7 +71,8 @@ public final class SolutionRegions {
      *
      * @param source   the file's text
      * @param fileName the file's name, for error messages
-     * @throws IllegalArgumentException naming the file and line, if a marker is malformed, misplaced, nested or
+     * @throws IllegalArgumentException naming the file and line, if a marker is malformed (anything that looks
+     *                                  like a marker in another case or spelling counts), misplaced, nested or
      *                                  unclosed, or a region has no matching hint
      */
     public static SolutionRegions parse(String source, String fileName) {
@@ -77,11 +82,18 @@ public final class SolutionRegions {
         String openId = null;
         String openIndent = null;
         String openHint = null;
+        int solutionOnlyLine = -1;
         for (int i = 0; i < lines.size(); i++) {
             String line = stripEnding(lines.get(i));
-            Matcher begin = BEGIN.matcher(line);
-            boolean end = END.matcher(line).matches();
-            if (begin.matches()) {
+            Matcher begin = SolutionMarkers.BEGIN.matcher(line);
+            boolean end = SolutionMarkers.END.matcher(line).matches();
+            if (SolutionMarkers.isSolutionOnlyLine(line)) {
+                if (solutionOnlyLine >= 0) {
+                    throw problem(fileName, i, "a second // SOLUTION-ONLY FILE line (the first is line "
+                            + (solutionOnlyLine + 1) + "); keep one");
+                }
+                solutionOnlyLine = i;
+            } else if (begin.matches()) {
                 if (open >= 0) {
                     throw problem(fileName, i, "BEGIN SOLUTION inside the region opened on line " + (open + 1)
                             + "; close it with // END SOLUTION first (regions do not nest)");
@@ -96,20 +108,26 @@ public final class SolutionRegions {
                 }
                 regions.add(new Region(openId, openHint, open, i, openIndent));
                 open = -1;
-            } else if (ANY_MARKER.matcher(line).find()) {
-                throw problem(fileName, i, "malformed marker '" + line.strip() + "'; write '// BEGIN SOLUTION(labN.k)'"
-                        + " or '// END SOLUTION' alone on the line, with a task id such as lab02.3");
+            } else if (SolutionMarkers.looksLikeMarker(line)) {
+                throw problem(fileName, i, "malformed marker '" + line.strip() + "'; write '// BEGIN SOLUTION(labNN.k)',"
+                        + " '// END SOLUTION' or '// SOLUTION-ONLY FILE' alone on the line, in capitals, with a task id"
+                        + " such as lab02.3");
             }
         }
         if (open >= 0) {
             throw problem(fileName, open, "BEGIN SOLUTION(" + openId + ") is never closed; add // END SOLUTION");
         }
-        return new SolutionRegions(source, lines, List.copyOf(regions));
+        return new SolutionRegions(source, lines, List.copyOf(regions), solutionOnlyLine);
     }
 
     /** The regions in file order. */
     public List<Region> regions() {
         return regions;
+    }
+
+    /** Whether the file has the line {@code // SOLUTION-ONLY FILE}: it belongs to the solutions, not the starter. */
+    public boolean isSolutionOnly() {
+        return solutionOnlyLine >= 0;
     }
 
     /** The task ids of the regions, in file order, without repeats. */
@@ -119,8 +137,17 @@ public final class SolutionRegions {
         return ids;
     }
 
-    /** The student's starter version: each region replaced by a stub that throws with the task's hint. */
+    /**
+     * The student's starter version: each region replaced by a stub that throws with the task's hint.
+     *
+     * @throws IllegalStateException if the file is {@linkplain #isSolutionOnly() solution-only}: it has no starter
+     *                               version and must be left out of the student tree
+     */
     public String starter() {
+        if (isSolutionOnly()) {
+            throw new IllegalStateException("line " + (solutionOnlyLine + 1) + " marks this file // SOLUTION-ONLY FILE;"
+                    + " it has no starter version: leave the file out of the student tree");
+        }
         if (regions.isEmpty()) {
             return source;
         }
@@ -141,14 +168,20 @@ public final class SolutionRegions {
         return out.toString();
     }
 
-    /** The published solution: the code of every region kept, the marker lines dropped. */
+    /**
+     * The published solution: the code of every region kept, the marker lines (and a {@code // SOLUTION-ONLY FILE}
+     * line) dropped; the hints stay.
+     */
     public String solution() {
-        if (regions.isEmpty()) {
+        if (regions.isEmpty() && !isSolutionOnly()) {
             return source;
         }
         StringBuilder out = new StringBuilder(source.length());
         int regionIndex = 0;
         for (int i = 0; i < lines.size(); i++) {
+            if (i == solutionOnlyLine) {
+                continue;
+            }
             Region region = regionIndex < regions.size() ? regions.get(regionIndex) : null;
             if (region != null && (i == region.beginLine() || i == region.endLine())) {
                 if (i == region.endLine()) {
@@ -162,19 +195,28 @@ public final class SolutionRegions {
     }
 
     private static String hintBefore(List<String> lines, int beginLine, String taskId, String fileName) {
+        String wanted = "'// TODO(" + taskId + "): what the student should do' (the stub's message)";
         for (int i = beginLine - 1; i >= 0; i--) {
             String line = stripEnding(lines.get(i));
             if (line.isBlank()) {
                 continue;
             }
-            Matcher hint = HINT.matcher(line);
-            if (!hint.matches() || !hint.group(1).equals(taskId) || hint.group(2).isEmpty()) {
+            Matcher hint = SolutionMarkers.HINT.matcher(line);
+            if (!hint.matches()) {
                 break;
+            }
+            if (!hint.group(1).equals(taskId)) {
+                throw problem(fileName, beginLine, "BEGIN SOLUTION(" + taskId + ") follows the hint of "
+                        + hint.group(1) + " on line " + (i + 1) + "; make the two ids the same");
+            }
+            if (hint.group(2).isEmpty()) {
+                throw problem(fileName, beginLine, "the hint of " + taskId + " on line " + (i + 1) + " is empty;"
+                        + " write " + wanted);
             }
             return hint.group(2);
         }
         throw problem(fileName, beginLine, "BEGIN SOLUTION(" + taskId + ") needs the task's hint on the line before"
-                + " it: '// TODO(" + taskId + "): what the student should do' (the stub's message)");
+                + " it: " + wanted);
     }
 
     private static String javaString(String text) {
