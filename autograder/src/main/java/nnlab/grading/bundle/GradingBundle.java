@@ -22,7 +22,8 @@ import nnlab.grading.intake.LabManifest;
  * starter/                 the starter sources students got (solution regions turned into TODO stubs)
  * classes/starter/         those sources compiled: the stubs that replace a student file that does not compile
  * classes/template/        the lab's classes that are not the student's (the starter classes of files not on the
- *                          manifest): on the class path when student code is compiled and run
+ *                          manifest): on the class path when student code is compiled and run; absent when every
+ *                          file of the lab is the student's (a zip keeps no empty folders)
  * classes/hidden/          the hidden suite, compiled against the reference solution's API
  * </pre>
  *
@@ -59,9 +60,14 @@ public record GradingBundle(Path folder, LabManifest manifest, long seed, List<S
         return folder.resolve("classes/starter");
     }
 
-    /** The compiled lab classes that are not the student's ({@code classes/template/}). */
+    /** The compiled lab classes that are not the student's ({@code classes/template/}); the folder may not exist. */
     public Path templateClasses() {
         return folder.resolve("classes/template");
+    }
+
+    /** {@link #templateClasses()} as class path entries: none when the folder does not exist. */
+    public List<Path> templateClasspath() {
+        return Files.isDirectory(templateClasses()) ? List.of(templateClasses()) : List.of();
     }
 
     /** The compiled hidden suite ({@code classes/hidden/}). */
@@ -102,8 +108,7 @@ public record GradingBundle(Path folder, LabManifest manifest, long seed, List<S
         List<String> tests = Arrays.stream(properties.getProperty("hiddenTests", "").split(","))
                 .map(String::trim).filter(s -> !s.isEmpty()).sorted().collect(Collectors.toList());
         GradingBundle bundle = new GradingBundle(dir, manifest, seed, tests);
-        for (Path part : List.of(bundle.starterSources(), bundle.starterClasses(), bundle.templateClasses(),
-                bundle.hiddenClasses())) {
+        for (Path part : List.of(bundle.starterSources(), bundle.starterClasses(), bundle.hiddenClasses())) {
             if (!Files.isDirectory(part)) {
                 throw new IllegalArgumentException("the grading bundle " + dir + " has no " + dir.relativize(part)
                         + "; rebuild it");

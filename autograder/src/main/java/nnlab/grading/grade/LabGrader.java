@@ -107,7 +107,7 @@ public final class LabGrader {
 
             GateReport gate = new GateReport(List.of(), List.of(), List.of());   // nothing of the student's compiled
             if (!compiled.compiledClassNames().isEmpty()) {
-                try (URLClassLoader libraries = loader(List.of(bundle.templateClasses()))) {
+                try (URLClassLoader libraries = loader(bundle.templateClasspath())) {
                     gate = BytecodeGate.check(classes, compiled.compiledClassNames(), libraries);
                 }
             }
@@ -149,7 +149,7 @@ public final class LabGrader {
             stubs.put(file, bundle.starterSource(file));
         }
         List<Path> classpath = new ArrayList<>(graderClasspath);
-        classpath.add(bundle.templateClasses());
+        classpath.addAll(bundle.templateClasspath());
         return new CompileRequest(sources, files, stubs, classpath, classes);
     }
 
@@ -166,7 +166,7 @@ public final class LabGrader {
         List<Path> classpath = new ArrayList<>(request.graderClasspath());
         classpath.add(bundle.hiddenClasses());
         classpath.add(studentClasses);
-        classpath.add(bundle.templateClasses());
+        classpath.addAll(bundle.templateClasspath());
         Map<String, ClassRunResult> runs = new LinkedHashMap<>();
         try (ForkedTestRun run = new ForkedTestRun(classpath, testJvm(request), request.isolation())) {
             for (String className : bundle.hiddenTestClasses()) {
