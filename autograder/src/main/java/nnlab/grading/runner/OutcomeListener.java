@@ -108,13 +108,17 @@ final class OutcomeListener implements TestExecutionListener {
     /**
      * The error's message followed by its causes ({@code caused by: Type: message}, at most 3), so that a failure
      * wrapping the real problem (an assertion that expected one exception and got a TODO stub's
-     * {@code UnsupportedOperationException}) shows it.
+     * {@code UnsupportedOperationException}) shows it. JUnit's own exceptions (the time-out's execution exception)
+     * are left out.
      */
     static String withCauses(Throwable error) {
         StringBuilder text = new StringBuilder(error.getMessage() == null ? "" : error.getMessage());
         Throwable cause = error.getCause();
         for (int depth = 0; cause != null && cause != error && depth < 3; depth++, cause = cause.getCause()) {
-            text.append("\ncaused by: ").append(cause.getClass().getName()).append(": ").append(cause.getMessage());
+            if (!cause.getClass().getName().startsWith("org.junit.")) {    // JUnit's own plumbing says nothing new
+                text.append("\ncaused by: ").append(cause.getClass().getName()).append(": ")
+                        .append(cause.getMessage());
+            }
         }
         return text.toString();
     }
