@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,6 +20,8 @@ import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+
+import nnlab.grading.grade.GradeRequest;
 
 /**
  * One attack case of the suite: a folder under {@code src/test/resources/attacks/} holding {@code case.properties}
@@ -36,10 +39,12 @@ import java.util.zip.ZipOutputStream;
  * @param scores         the expected score of each test, by test number, where it is not the test's full points
  * @param testOutputs    a regular expression each listed test's output must contain a match of, by test number
  * @param outputs        regular expressions the top-level output must contain a match of, by label
+ * @param compileTimeout how long compiling the submission may take (the grader's default unless the case sets
+ *                       {@code compile-timeout-ms})
  */
 public record AttackCase(String name, Path folder, String description, String stoppedBy, Base base, boolean zip,
                          Map<String, String> paths, Map<String, Double> scores, Map<String, Pattern> testOutputs,
-                         Map<String, Pattern> outputs) {
+                         Map<String, Pattern> outputs, Duration compileTimeout) {
 
     /** The folder of the committed cases (the autograder's tests run in {@code autograder/}). */
     public static final Path CASES = Path.of("src/test/resources/attacks");
@@ -66,6 +71,7 @@ public record AttackCase(String name, Path folder, String description, String st
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(stoppedBy, "stoppedBy");
         Objects.requireNonNull(base, "base");
+        Objects.requireNonNull(compileTimeout, "compileTimeout");
         paths = Collections.unmodifiableMap(new TreeMap<>(paths));
         scores = Collections.unmodifiableMap(new TreeMap<>(scores));
         testOutputs = Collections.unmodifiableMap(new TreeMap<>(testOutputs));
@@ -122,10 +128,10 @@ public record AttackCase(String name, Path folder, String description, String st
                 testOutputs.put(testNumber(where, key, "test-output."), regex(where, key, value));
             } else if (key.startsWith("output.")) {
                 outputs.put(key.substring("output.".length()), regex(where, key, value));
-            } else if (!List.of("description", "stopped-by", "base", "format").contains(key)) {
+            } else if (!List.of("description", "stopped-by", "base", "format", "compile-timeout-ms").contains(key)) {
                 throw new IllegalArgumentException(where + " has the unknown key " + key + "; the keys are"
-                        + " description, stopped-by, base, format, path.<file>, score.<test>, test-output.<test>"
-                        + " and output.<label>");
+                        + " description, stopped-by, base, format, compile-timeout-ms, path.<file>, score.<test>,"
+                        + " test-output.<test> and output.<label>");
             }
         }
         for (String test : scores.keySet()) {
@@ -136,7 +142,24 @@ public record AttackCase(String name, Path folder, String description, String st
         }
         return new AttackCase(name, folder, required(where, properties, "description"),
                 required(where, properties, "stopped-by"), base(where, properties.getProperty("base", "reference")),
-                zip(where, properties.getProperty("format", "folder")), paths, scores, testOutputs, outputs);
+                zip(where, properties.getProperty("format", "folder")), paths, scores, testOutputs, outputs,
+                compileTimeout(where, properties.getProperty("compile-timeout-ms")));
+    }
+
+    private static Duration compileTimeout(String where, String value) {
+        if (value == null) {
+            return GradeRequest.DEFAULT_COMPILE_TIMEOUT;
+        }
+        try {
+            long millis = Long.parseLong(value.strip());
+            if (millis > 0) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(where + ": compile-timeout-ms = " + value + " is not a positive whole"
+                + " number of milliseconds");
     }
 
     /** The case's {@code submission/} folder. */

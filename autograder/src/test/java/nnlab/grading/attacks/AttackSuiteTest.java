@@ -74,7 +74,7 @@ class AttackSuiteTest {
         Path results = out.resolve("results.json");
         TreeSnapshot before = TreeSnapshot.of(dir, Set.of("out/results.json"));
 
-        GradingRun run = Lab00.grade(submission, results, LIMITS);
+        GradingRun run = Lab00.grade(submission, results, LIMITS, attack.compileTimeout());
 
         assertThat("children of this JVM left after grading " + name,
                 ProcessHandle.current().descendants().map(ProcessHandle::info).map(Object::toString).toList(),
