@@ -1,7 +1,6 @@
 package nnlab.grading.bundle;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -16,6 +15,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import nnlab.grading.intake.LabManifest;
+import nnlab.grading.io.FileTrees;
 import nnlab.grading.reconcile.GradedTestDiscovery;
 import nnlab.grading.reconcile.GradedTestSpec;
 import nnlab.grading.release.SolutionRegions;
@@ -65,8 +65,8 @@ public final class BundleBuilder {
             replace(target, staging);
             return GradingBundle.open(target);
         } finally {
-            deleteTree(staging);
-            deleteTree(scratch);
+            FileTrees.deleteQuietly(staging);
+            FileTrees.deleteQuietly(scratch);
         }
     }
 
@@ -171,19 +171,6 @@ public final class BundleBuilder {
             Files.move(target, old);
         }
         Files.move(staging, target);
-        deleteTree(old);
-    }
-
-    static void deleteTree(Path folder) {
-        if (folder == null || !Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + folder + ": " + e.getMessage(), e);
-        }
+        FileTrees.deleteTree(old);
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import nnlab.grading.bundle.BundleBuilder;
 import nnlab.grading.bundle.GradingBundle;
 import nnlab.grading.bundle.LabSetup;
+import nnlab.grading.io.FileTrees;
 import nnlab.grading.results.GradescopeResults;
 import nnlab.grading.results.OutputFormat;
 import nnlab.grading.results.ResultsJson;
@@ -145,7 +146,7 @@ public final class GradeMain implements Callable<Integer> {
             return 0;
         } finally {
             if (builtBundle != null) {
-                deleteQuietly(builtBundle);
+                FileTrees.deleteQuietly(builtBundle);
             }
         }
     }
@@ -190,14 +191,6 @@ public final class GradeMain implements Callable<Integer> {
                     .build(), out);
         } catch (IOException | RuntimeException writeFailure) {
             err.println("nnlab-grade: cannot write " + out + ": " + writeFailure.getMessage());
-        }
-    }
-
-    private static void deleteQuietly(Path folder) {
-        try (var walk = Files.walk(folder)) {
-            walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temporary folder left behind is harmless
         }
     }
 }

@@ -8,12 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import nnlab.grading.GradingSeed;
 import nnlab.grading.bundle.ClassFileSources;
@@ -23,6 +21,7 @@ import nnlab.grading.compile.CompileRequest;
 import nnlab.grading.gate.BytecodeGate;
 import nnlab.grading.gate.GateReport;
 import nnlab.grading.intake.IntakeReport;
+import nnlab.grading.io.FileTrees;
 import nnlab.grading.intake.LabManifest;
 import nnlab.grading.intake.SubmissionIntake;
 import nnlab.grading.intake.UnreadableSubmissionException;
@@ -82,7 +81,7 @@ public final class LabGrader {
         Path work = Files.createTempDirectory(request.workRoot(), "nnlab-grade-" + bundle.labId() + "-");
         try {
             Path sources = work.resolve("src/main/java");
-            copyTree(bundle.starterSources(), sources);
+            FileTrees.copyTree(bundle.starterSources(), sources);
             clock.lap("template");
 
             IntakeReport intake;
@@ -125,7 +124,7 @@ public final class LabGrader {
             Reconciliation reconciliation = Reconciler.reconcile(specs, runs, checks);
             return finish(request, clock, started, reconciliation, new ArrayList<>(runs.values()), intake);
         } finally {
-            deleteTree(work);
+            FileTrees.deleteTree(work);
         }
     }
 
@@ -221,26 +220,5 @@ public final class LabGrader {
             urls.add(folder.toUri().toURL());
         }
         return new URLClassLoader(urls.toArray(URL[]::new), LabGrader.class.getClassLoader());
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.sorted().toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

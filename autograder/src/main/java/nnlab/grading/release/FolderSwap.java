@@ -3,14 +3,13 @@ package nnlab.grading.release;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.atomic.AtomicLong;
+
+import nnlab.grading.io.FileTrees;
 
 /**
  * Puts a folder in place so that a half-written one never stands at the target: the contents are written into a
@@ -83,37 +82,14 @@ final class FolderSwap {
             throw e;
         }
         if (old != null) {
-            deleteTree(old);
+            FileTrees.deleteTree(old);
         }
         return result;
     }
 
-    /** Deletes a folder and everything in it (links are deleted, not followed). */
-    static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
     private static void deleteQuietly(Path folder, Throwable cause) {
         try {
-            deleteTree(folder);
+            FileTrees.deleteTree(folder);
         } catch (IOException e) {
             cause.addSuppressed(e);
         }

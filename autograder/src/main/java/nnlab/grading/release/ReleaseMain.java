@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import nnlab.grading.bundle.BundleBuilder;
+import nnlab.grading.io.FileTrees;
 import nnlab.grading.bundle.LabSetup;
 import nnlab.grading.grade.GradeMain;
 import picocli.CommandLine;
@@ -122,7 +123,7 @@ public final class ReleaseMain implements Callable<Integer> {
                 stdout.printf("solutions:    branch %s at %s%s%n", published.branch(), published.commit(),
                         published.changed() ? "" : " (unchanged)");
             } finally {
-                FolderSwap.deleteTree(scratch);
+                FileTrees.deleteTree(scratch);
             }
         }
 
@@ -151,7 +152,7 @@ public final class ReleaseMain implements Callable<Integer> {
             Files.createDirectories(zip.getParent());
             GradescopeZip.write(zip, lab, scratch.resolve("bundle"), jars, heap);
         } finally {
-            FolderSwap.deleteTree(scratch);
+            FileTrees.deleteTree(scratch);
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import nnlab.grading.io.FileTrees;
+
 /**
  * Publishes a folder (usually a {@link SolutionTree}) as a commit on a git branch of a repository, without touching
  * the repository's working tree, its index or the checked-out branch: the commit is built with git's plumbing
@@ -132,7 +134,7 @@ public final class SolutionsBranch {
                     expectedOld);
             return new Published(branch, commit, tip, true, files.size());
         } finally {
-            FolderSwap.deleteTree(indexFolder);
+            FileTrees.deleteTree(indexFolder);
         }
     }
 

@@ -13,6 +13,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
+import nnlab.grading.io.FileTrees;
+
 /**
  * The directories around a test JVM: its private work directory (writable by the user it runs as, see
  * {@link Isolation#switchesUser()}), a copy of the classpath that user can read, and their removal.
@@ -98,26 +100,7 @@ final class WorkDirectories {
 
     /** Deletes {@code dir} and everything in it without following links; null and failures are ignored. */
     static void deleteQuietly(Path dir) {
-        if (dir == null || !Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
-                    Files.deleteIfExists(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            // a leftover temporary directory is harmless; the next cleanup of the temporary directory removes it
-        }
+        FileTrees.deleteQuietly(dir);
     }
 
     private static void copyTree(Path source, Path target) throws IOException {
