@@ -166,8 +166,11 @@ public final class GradeMain implements Callable<Integer> {
                 + Path.of("").toAbsolutePath() + " upwards; run from the repository or give --labs-dir");
     }
 
-    /** The grader's class path: this JVM's, which the launcher scripts set to the grader's jars. */
-    static List<Path> graderClasspath() {
+    /**
+     * The grader's class path: this JVM's ({@code java.class.path}), which the launcher scripts and
+     * {@code run_autograder} set to the grader's jars, as absolute paths.
+     */
+    public static List<Path> graderClasspath() {
         List<Path> entries = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             if (!entry.isBlank()) {

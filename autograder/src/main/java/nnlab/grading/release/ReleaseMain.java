@@ -141,7 +141,7 @@ public final class ReleaseMain implements Callable<Integer> {
     }
 
     private void writeZip(LabSetup setup, Path zip) throws IOException {
-        List<Path> classpath = GraderCode.current();
+        List<Path> classpath = GradeMain.graderClasspath();
         Path scratch = Files.createTempDirectory("nnlab-release-");
         try {
             BundleBuilder.build(setup, classpath, scratch.resolve("bundle"));
@@ -197,16 +197,6 @@ public final class ReleaseMain implements Callable<Integer> {
     static final class GraderCode {
 
         private GraderCode() {
-        }
-
-        static List<Path> current() {
-            List<Path> entries = new ArrayList<>();
-            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-                if (!entry.isBlank()) {
-                    entries.add(Path.of(entry).toAbsolutePath());
-                }
-            }
-            return entries;
         }
 
         static Path ownJar(Path jarIfFolder) throws IOException {

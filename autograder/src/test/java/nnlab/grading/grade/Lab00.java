@@ -1,11 +1,9 @@
 package nnlab.grading.grade;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import nnlab.grading.bundle.BundleBuilder;
@@ -68,10 +66,6 @@ public final class Lab00 {
 
     /** This JVM's class path: the autograder, its dependencies and the test classes. */
     public static List<Path> classpath() {
-        List<Path> entries = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            entries.add(Path.of(entry).toAbsolutePath());
-        }
-        return entries;
+        return GradeMain.graderClasspath();
     }
 }
