@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 
 import nnlab.grading.intake.LabManifest;
@@ -38,6 +39,31 @@ public record LabSetup(Path folder, LabManifest manifest, Path labSource, Path h
     /** The reference solution's source root inside {@link #labSource()}. */
     public Path referenceSources() {
         return labSource.resolve("src/main/java");
+    }
+
+    /**
+     * Finds the setup folder of a lab: {@code <labsFolder>/<labId>} when a labs folder is given, otherwise
+     * {@code autograder/labs/<labId>} (or {@code labs/<labId>}, from inside {@code autograder/}) in the working folder
+     * or the nearest folder above it that has one.
+     *
+     * @param labId       the lab, e.g. {@code lab00}
+     * @param labsFolder  the folder of lab setups, or null to search
+     * @throws IllegalArgumentException if no setup is found; the message says where the search looked
+     */
+    public static Path locate(String labId, Path labsFolder) {
+        if (labsFolder != null) {
+            return labsFolder.resolve(labId);
+        }
+        Path start = Path.of("").toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            for (Path candidate : List.of(dir.resolve("autograder/labs"), dir.resolve("labs"))) {
+                if (Files.isRegularFile(candidate.resolve(labId).resolve(FILE_NAME))) {
+                    return candidate.resolve(labId);
+                }
+            }
+        }
+        throw new IllegalArgumentException("no setup for " + labId + " found in autograder/labs/ from " + start
+                + " upwards; run from the repository or give --labs-dir");
     }
 
     /**

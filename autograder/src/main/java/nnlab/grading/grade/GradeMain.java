@@ -128,7 +128,7 @@ public final class GradeMain implements Callable<Integer> {
             if (labChoice.bundle != null) {
                 bundle = GradingBundle.open(labChoice.bundle);
             } else {
-                LabSetup setup = LabSetup.load(labsFolder().resolve(labChoice.lab));
+                LabSetup setup = LabSetup.load(LabSetup.locate(labChoice.lab, labsDir));
                 builtBundle = Files.createTempDirectory(work, "nnlab-bundle-" + labChoice.lab + "-");
                 bundle = BundleBuilder.build(setup, classpath, builtBundle.resolve(labChoice.lab));
             }
@@ -149,21 +149,6 @@ public final class GradeMain implements Callable<Integer> {
                 FileTrees.deleteQuietly(builtBundle);
             }
         }
-    }
-
-    private Path labsFolder() {
-        if (labsDir != null) {
-            return labsDir;
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            for (Path candidate : List.of(dir.resolve("autograder/labs"), dir.resolve("labs"))) {
-                if (Files.isDirectory(candidate.resolve(labChoice.lab))) {
-                    return candidate;
-                }
-            }
-        }
-        throw new IllegalArgumentException("no setup for " + labChoice.lab + " found in autograder/labs/ from "
-                + Path.of("").toAbsolutePath() + " upwards; run from the repository or give --labs-dir");
     }
 
     /**

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -100,7 +99,7 @@ public final class ReleaseMain implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
-        LabSetup setup = LabSetup.load(labsFolder().resolve(lab));
+        LabSetup setup = LabSetup.load(LabSetup.locate(lab, labsDir));
         String labFolder = setup.labSource().getFileName().toString();
         Path release = out.toAbsolutePath().normalize();
 
@@ -175,22 +174,6 @@ public final class ReleaseMain implements Callable<Integer> {
         String property = System.getProperty("nnlab.grader.localRepository");
         return property != null && !property.isBlank() ? Path.of(property)
                 : Path.of(System.getProperty("user.home"), ".m2", "repository");
-    }
-
-    private Path labsFolder() {
-        if (labsDir != null) {
-            return labsDir;
-        }
-        List<Path> tried = new ArrayList<>();
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("autograder/labs");
-            tried.add(candidate);
-            if (Files.isDirectory(candidate.resolve(lab))) {
-                return candidate;
-            }
-        }
-        throw new IllegalArgumentException("no setup for " + lab + " found in autograder/labs/ from "
-                + Path.of("").toAbsolutePath() + " upwards; run from the repository or give --labs-dir");
     }
 
     /** Where the grader's own code is, for the zip: its jar, or a jar made from its class folder. */
