@@ -1,22 +1,17 @@
 package nnlab.grading.bundle;
 
 import java.io.IOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import nnlab.grading.compile.SourceCompiler;
 import nnlab.grading.intake.LabManifest;
 import nnlab.grading.io.FileTrees;
-import nnlab.grading.reconcile.GradedTestDiscovery;
 import nnlab.grading.reconcile.GradedTestSpec;
 import nnlab.grading.release.SolutionRegions;
 import nnlab.io.AtomicFile;
@@ -129,37 +124,10 @@ public final class BundleBuilder {
         }
     }
 
-    /**
-     * The hidden classes that declare @Graded tests, found without initialising them. They are loaded over the
-     * grader's own class loader, so that their annotations are the grader's {@code Graded} type.
-     */
+    /** The hidden classes that declare @Graded tests, sorted. */
     private static List<String> gradedClasses(Path hidden, Path starterClasses) throws IOException {
-        List<String> candidates = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(hidden)) {
-            walk.filter(p -> p.toString().endsWith(".class")).forEach(p -> {
-                String name = hidden.relativize(p).toString().replace('\\', '/');
-                candidates.add(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
-            });
-        }
-        List<URL> urls = new ArrayList<>();
-        urls.add(toUrl(hidden));
-        urls.add(toUrl(starterClasses));
-        Set<String> graded = new TreeSet<>();
-        try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new),
-                BundleBuilder.class.getClassLoader())) {
-            for (GradedTestSpec spec : GradedTestDiscovery.discover(loader, candidates)) {
-                graded.add(spec.className());
-            }
-        }
-        return List.copyOf(graded);
-    }
-
-    private static URL toUrl(Path entry) {
-        try {
-            return entry.toUri().toURL();
-        } catch (MalformedURLException e) {
-            throw new IllegalArgumentException("not a class path entry: " + entry, e);
-        }
+        return HiddenSuite.discover(hidden, starterClasses, ClassFileSources.classNames(hidden)).stream()
+                .map(GradedTestSpec::className).distinct().sorted().toList();
     }
 
     /** Moves the complete {@code staging} folder to {@code target}, replacing what was there. */

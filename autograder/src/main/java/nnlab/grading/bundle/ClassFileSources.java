@@ -69,6 +69,15 @@ public final class ClassFileSources {
         return leftOut;
     }
 
+    /** The binary names of the classes under a classes folder (e.g. {@code lab00.VectorOps}), sorted. */
+    public static List<String> classNames(Path root) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (Path classFile : classFiles(root)) {
+            names.add(binaryName(root, classFile));
+        }
+        return names;
+    }
+
     private static List<Path> classFiles(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(p -> p.toString().endsWith(".class") && Files.isRegularFile(p)).sorted().toList();

@@ -12,6 +12,7 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 
 import nnlab.grading.intake.LabManifest;
+import nnlab.grading.reconcile.GradedTestSpec;
 
 /**
  * A lab's grading bundle: everything the grader needs to grade submissions of one lab, built once from the
@@ -78,6 +79,11 @@ public record GradingBundle(Path folder, LabManifest manifest, long seed, List<S
     /** The starter version of a manifest file, e.g. {@code starter/lab00/VectorOps.java}. */
     public Path starterSource(String fileName) {
         return starterSources().resolve(manifest.packagePath()).resolve(fileName);
+    }
+
+    /** The graded tests the hidden suite expects, read from its classes without initialising them. */
+    public List<GradedTestSpec> gradedTests() throws IOException {
+        return HiddenSuite.discover(hiddenClasses(), starterClasses(), hiddenTestClasses);
     }
 
     /**

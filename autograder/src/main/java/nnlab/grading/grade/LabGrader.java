@@ -25,7 +25,6 @@ import nnlab.grading.io.FileTrees;
 import nnlab.grading.intake.LabManifest;
 import nnlab.grading.intake.SubmissionIntake;
 import nnlab.grading.intake.UnreadableSubmissionException;
-import nnlab.grading.reconcile.GradedTestDiscovery;
 import nnlab.grading.reconcile.GradedTestSpec;
 import nnlab.grading.reconcile.Reconciler;
 import nnlab.grading.reconcile.Reconciliation;
@@ -47,8 +46,8 @@ import nnlab.grading.runner.TestJvmOptions;
  *       replaced by its starter version;</li>
  *   <li>the static gate checks the compiled student classes ({@link BytecodeGate}); the classes of a file that breaks
  *       it are replaced by the starter version's, so none of its code runs;</li>
- *   <li>the graded tests expected are read from the hidden classes ({@link GradedTestDiscovery}), and each hidden
- *       class with a test left to run runs in fresh, limited, isolated JVMs ({@link ForkedTestRun});</li>
+ *   <li>the graded tests expected are read from the hidden classes ({@link GradingBundle#gradedTests()}), and each
+ *       hidden class with a test left to run runs in fresh, limited, isolated JVMs ({@link ForkedTestRun});</li>
  *   <li>the outcomes are reconciled against the expected tests ({@link Reconciler}) and {@code results.json} is
  *       written atomically by this JVM, never by the student's.</li>
  * </ol>
@@ -117,7 +116,7 @@ public final class LabGrader {
             SubmissionChecks checks = SubmissionChecks.of(intake.toMarkdown(), compiled.brokenFiles(), gate);
             clock.lap("gate");
 
-            List<GradedTestSpec> specs = discover(bundle);
+            List<GradedTestSpec> specs = bundle.gradedTests();
             Map<String, ClassRunResult> runs = runTests(request, specs, checks, classes);
             clock.lap("tests");
 
@@ -152,12 +151,6 @@ public final class LabGrader {
         return new CompileRequest(sources, files, stubs, classpath, classes);
     }
 
-    private static List<GradedTestSpec> discover(GradingBundle bundle) throws IOException {
-        try (URLClassLoader hidden = loader(List.of(bundle.hiddenClasses(), bundle.starterClasses()))) {
-            return GradedTestDiscovery.discover(hidden, bundle.hiddenTestClasses());
-        }
-    }
-
     /** Runs each hidden class that has a graded test not already zeroed by the checks. */
     private static Map<String, ClassRunResult> runTests(GradeRequest request, List<GradedTestSpec> specs,
                                                         SubmissionChecks checks, Path studentClasses) {
@@ -169,18 +162,12 @@ public final class LabGrader {
         Map<String, ClassRunResult> runs = new LinkedHashMap<>();
         try (ForkedTestRun run = new ForkedTestRun(classpath, testJvm(request), request.isolation())) {
             for (String className : bundle.hiddenTestClasses()) {
-                if (specs.stream().anyMatch(spec -> spec.className().equals(className) && !blocked(spec, checks))) {
+                if (specs.stream().anyMatch(spec -> spec.className().equals(className) && !checks.blocks(spec))) {
                     runs.put(className, run.run(className));
                 }
             }
         }
         return runs;
-    }
-
-    private static boolean blocked(GradedTestSpec spec, SubmissionChecks checks) {
-        List<String> files = new ArrayList<>(checks.compileErrors().keySet());
-        files.addAll(checks.gateViolations().keySet());
-        return files.stream().anyMatch(file -> spec.dependsOn().isEmpty() || spec.dependsOn().contains(file));
     }
 
     private static TestJvmOptions testJvm(GradeRequest request) {
@@ -191,7 +178,7 @@ public final class LabGrader {
     }
 
     private static Reconciliation unreadable(GradeRequest request, String why) throws IOException {
-        List<GradedTestSpec> specs = discover(request.bundle());
+        List<GradedTestSpec> specs = request.bundle().gradedTests();
         Map<String, ClassRunResult> runs = new TreeMap<>();
         for (String className : request.bundle().hiddenTestClasses()) {
             runs.put(className, new ClassRunResult(className, List.of(), "not run: the submission could not be read",

@@ -40,6 +40,15 @@ public record SubmissionChecks(String intakeNotes, SortedMap<String, String> com
         Objects.requireNonNull(gateReport, "gateReport is null; use \"\" for none");
     }
 
+    /**
+     * Whether {@code spec} cannot earn points whatever its outcome: it depends on a file that does not compile or
+     * breaks the static gate (the {@link Reconciler}'s first two rules). Such a test need not run.
+     */
+    public boolean blocks(GradedTestSpec spec) {
+        return compileErrors.keySet().stream().anyMatch(spec::dependsOn)
+                || gateViolations.keySet().stream().anyMatch(spec::dependsOn);
+    }
+
     /** Checks of a submission with no intake notes, no compile errors and no gate violations. */
     public static SubmissionChecks clean() {
         return new SubmissionChecks("", new TreeMap<>(), new TreeMap<>(), "");

@@ -1,24 +1,19 @@
 package nnlab.grading.release;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.util.List;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.stream.Stream;
 
 import nnlab.io.AtomicFile;
 
 /**
  * Packs a folder of compiled classes into a jar, for when the grader runs from its class folder (its own tests, an
- * IDE) and the Gradescope zip needs it as a jar. Entries are sorted and carry a fixed time, so the same classes give
- * the same bytes.
+ * IDE) and the Gradescope zip needs it as a jar. Written with {@link DeterministicZip}, as the zip itself: the
+ * manifest first, then the files in path order, fixed times, so the same classes give the same bytes.
  *
  * <pre>{@code
  * ClassesJar.write(Path.of("autograder/target/classes"), Path.of("/tmp/nnlab-autograder.jar"));
@@ -26,7 +21,8 @@ import nnlab.io.AtomicFile;
  */
 public final class ClassesJar {
 
-    private static final FileTime FIXED_TIME = FileTime.fromMillis(315_532_800_000L);   // 1980-01-01, as zips
+    private static final String MANIFEST = "META-INF/MANIFEST.MF";
+    private static final int PLAIN = 0644;
 
     private ClassesJar() {
     }
@@ -41,36 +37,18 @@ public final class ClassesJar {
         if (!Files.isDirectory(classes)) {
             throw new IllegalArgumentException(classes + " is not a folder of compiled classes");
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(classes)) {
-            files = walk.filter(Files::isRegularFile).sorted().toList();
-        }
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (JarOutputStream zip = new JarOutputStream(bytes)) {
-            JarEntry manifestEntry = new JarEntry("META-INF/MANIFEST.MF");
-            manifestEntry.setLastModifiedTime(FIXED_TIME);
-            zip.putNextEntry(manifestEntry);
-            manifest.write(zip);
-            zip.closeEntry();
-            for (Path file : files) {
-                String name = classes.relativize(file).toString().replace('\\', '/');
-                if (name.equals("META-INF/MANIFEST.MF")) {
-                    continue;
-                }
-                JarEntry entry = new JarEntry(name);
-                entry.setLastModifiedTime(FIXED_TIME);
-                zip.putNextEntry(entry);
-                Files.copy(file, zip);
-                zip.closeEntry();
-            }
-        }
-        ByteBuffer content = ByteBuffer.wrap(bytes.toByteArray());
         AtomicFile.write(jar, channel -> {
-            while (content.hasRemaining()) {
-                channel.write(content);
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+            DeterministicZip archive = new DeterministicZip(out);
+            archive.file(MANIFEST, "Manifest-Version: 1.0\r\n\r\n".getBytes(StandardCharsets.UTF_8), PLAIN);
+            for (Path file : TreePaths.files(classes)) {
+                String name = TreePaths.relative(classes, file);
+                if (!name.equals(MANIFEST)) {
+                    archive.file(name, Files.readAllBytes(file), PLAIN);
+                }
             }
+            archive.finish();
+            out.flush();
         });
     }
 }

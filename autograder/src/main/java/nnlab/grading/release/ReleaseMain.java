@@ -11,6 +11,7 @@ import nnlab.grading.bundle.BundleBuilder;
 import nnlab.grading.io.FileTrees;
 import nnlab.grading.bundle.LabSetup;
 import nnlab.grading.grade.GradeMain;
+import nnlab.grading.grade.GraderVersions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -144,9 +145,10 @@ public final class ReleaseMain implements Callable<Integer> {
         Path scratch = Files.createTempDirectory("nnlab-release-");
         try {
             BundleBuilder.build(setup, classpath, scratch.resolve("bundle"));
-            Path ownJar = GraderCode.ownJar(scratch.resolve("nnlab-autograder.jar"));
+            Path ownJar = ownJar(scratch.resolve("nnlab-autograder.jar"));
             List<GraderJar> first = List.of(new GraderJar(ownJar,
-                    GraderJar.mavenPath("io.github.nnlab", "nnlab-autograder", GraderCode.version())));
+                    GraderJar.mavenPath("io.github.nnlab", "nnlab-autograder",
+                            GraderVersions.of("nnlab-autograder"))));
             List<GraderJar> jars = GraderClasspath.read(classpathFile(), localRepositoryFolder(), first);
             Files.createDirectories(zip.getParent());
             GradescopeZip.write(zip, lab, scratch.resolve("bundle"), jars, heap);
@@ -176,30 +178,18 @@ public final class ReleaseMain implements Callable<Integer> {
                 : Path.of(System.getProperty("user.home"), ".m2", "repository");
     }
 
-    /** Where the grader's own code is, for the zip: its jar, or a jar made from its class folder. */
-    static final class GraderCode {
-
-        private GraderCode() {
+    /** The grader's own jar, or a jar made at {@code jarIfFolder} when it runs from its class folder. */
+    private static Path ownJar(Path jarIfFolder) throws IOException {
+        Path location;
+        try {
+            location = Path.of(GradeMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException("cannot locate the grader's own classes: " + e.getMessage(), e);
         }
-
-        static Path ownJar(Path jarIfFolder) throws IOException {
-            Path location;
-            try {
-                location = Path.of(GradeMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            } catch (java.net.URISyntaxException e) {
-                throw new IOException("cannot locate the grader's own classes: " + e.getMessage(), e);
-            }
-            if (Files.isDirectory(location)) {
-                ClassesJar.write(location, jarIfFolder);
-                return jarIfFolder;
-            }
-            return location;
+        if (Files.isDirectory(location)) {
+            ClassesJar.write(location, jarIfFolder);
+            return jarIfFolder;
         }
-
-        /** The autograder's version from its jar's manifest, or "development" when run from its class folder. */
-        static String version() {
-            String version = GradeMain.class.getPackage().getImplementationVersion();
-            return version != null ? version : "development";
-        }
+        return location;
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 
 import nnlab.grading.bundle.GradingBundle;
-import nnlab.grading.bundle.SourceCompiler;
+import nnlab.grading.compile.SourceCompiler;
 import nnlab.grading.grade.GradingRun;
 import nnlab.grading.grade.Lab00;
 import nnlab.grading.runner.ForkedTestRun;

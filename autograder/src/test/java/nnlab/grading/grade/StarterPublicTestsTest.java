@@ -9,17 +9,16 @@ import java.io.IOException;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import nnlab.grading.bundle.SourceCompiler;
+import nnlab.grading.bundle.ClassFileSources;
+import nnlab.grading.compile.SourceCompiler;
 import nnlab.grading.runner.ClassRunResult;
 import nnlab.grading.runner.ForkedTestRun;
 import nnlab.grading.runner.Isolation;
@@ -76,7 +75,8 @@ class StarterPublicTestsTest {
         classpath.add(testClasses);
         List<TestOutcome> outcomes = new ArrayList<>();
         try (ForkedTestRun run = new ForkedTestRun(classpath, TestJvmOptions.defaults(), Isolation.none())) {
-            for (String className : classNames(testClasses)) {
+            for (String className : ClassFileSources.classNames(testClasses).stream()
+                    .filter(name -> name.endsWith("Test")).toList()) {
                 ClassRunResult result = run.run(className);
                 assertThat(className + ": " + result.problem(), result.outcomes().size(), greaterThan(0));
                 outcomes.addAll(result.outcomes());
@@ -102,14 +102,6 @@ class StarterPublicTestsTest {
             return tags.stream().map(Tag::value).filter(v -> v.matches("lab\\d{2}\\.\\d+")).findFirst().orElse(null);
         } catch (ClassNotFoundException e) {
             throw new AssertionError("public test class " + outcome.className() + " not found", e);
-        }
-    }
-
-    private static List<String> classNames(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.map(p -> root.relativize(p).toString().replace('\\', '/'))
-                    .filter(p -> p.endsWith("Test.class"))
-                    .map(p -> p.substring(0, p.length() - ".class".length()).replace('/', '.')).sorted().toList();
         }
     }
 }

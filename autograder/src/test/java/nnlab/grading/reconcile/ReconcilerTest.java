@@ -64,6 +64,18 @@ class ReconcilerTest {
     }
 
     @Test
+    void checksBlockExactlyTheTestsThatDependOnABrokenFile() {
+        assertThat(compileError("Linear.java").blocks(FORWARD), is(true));
+        assertThat(gateViolation("Linear.java").blocks(BACKWARD), is(true));
+        assertThat("a test without @GradesFiles depends on every file", compileError("Linear.java").blocks(TRAINS),
+                is(true));
+        GradedTestSpec onlyTraining = spec(TRAINING, "trains", 4, "Training.java");
+        assertThat(compileError("Linear.java").blocks(onlyTraining), is(false));
+        assertThat(gateViolation("Linear.java").blocks(onlyTraining), is(false));
+        assertThat(SubmissionChecks.clean().blocks(FORWARD), is(false));
+    }
+
+    @Test
     void aPassedTestEarnsAllItsPointsAndKeepsNumberAndVisibility() {
         GradedTestSpec numbered = new GradedTestSpec(LINEAR, "forward", 2, "1.1", "Linear.forward",
                 Visibility.AFTER_PUBLISHED, List.of());
